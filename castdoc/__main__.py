@@ -1,0 +1,3 @@
+from castdoc.cli import main
+
+main()

@@ -1,0 +1,85 @@
+"""Full calendar dates as offices write them: Arabic and Chinese numerals, ISO and dotted forms.
+
+Kept apart from the dates extractor because structure needs it first: the 成文日期 is the
+reference for every partial date in the document.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+CN_DIGITS = {
+    "〇": 0, "○": 0, "零": 0, "O": 0, "o": 0, "0": 0, "Ｏ": 0, "０": 0, "◯": 0, "Ο": 0, "О": 0,
+    "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4, "五": 5, "伍": 5,
+    "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
+}
+_CN = "〇○零Oo0Ｏ０◯ΟО一二三四五六七八九十廿"
+CN_NUM = f"[{_CN}]"
+
+# 2020年10月9日 / 二〇二〇年十月九日 / 2020-10-09 / 2020.10.9 / 2020/10/9 / 22.04.2015
+FULL_DATE = re.compile(
+    rf"(?P<y>(?:19|20)\d{{2}}|[{_CN}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}元]{{1,3}})\s*月\s*(?P<d>\d{{1,2}}|[{_CN}]{{1,4}})\s*[日号]"
+    r"|(?P<y2>(?:19|20)\d{2})\s*(?P<sep>[-./])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<d2>\d{1,2})(?![\d.])"
+    r"|(?<![\d.])(?P<d3>\d{1,2})\.(?P<m3>\d{1,2})\.(?P<y3>(?:19|20)\d{2})(?!\d)"
+)
+
+
+def cn_number(s: str) -> int | None:
+    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23, 廿三 → 23, 元 → 1; digit strings pass through."""
+    s = s.strip()
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    if s == "元":
+        return 1
+    s = s.replace("廿", "二十")
+    if "十" in s:
+        head, _, tail = s.partition("十")
+        tens = CN_DIGITS.get(head, None) if head else 1
+        ones = CN_DIGITS.get(tail, None) if tail else 0
+        if tens is None or ones is None:
+            return None
+        return tens * 10 + ones
+    value = 0
+    for ch in s:
+        if ch not in CN_DIGITS:
+            return None
+        value = value * 10 + CN_DIGITS[ch]
+    return value
+
+
+def make_date(y: int | None, m: int | None, d: int | None) -> dt.date | None:
+    try:
+        return dt.date(y, m, d) if y and m and d else None
+    except ValueError:
+        return None
+
+
+def match_to_date(m: re.Match) -> dt.date | None:
+    if m.group("y"):
+        return make_date(cn_number(m.group("y")), cn_number(m.group("m")), cn_number(m.group("d")))
+    if m.group("y2"):
+        return make_date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
+    if m.group("y3"):
+        return make_date(int(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
+    return None
+
+
+def find_full_dates(text: str):
+    """Yield (start, end, date) for every full date in ``text``."""
+    for m in FULL_DATE.finditer(text):
+        d = match_to_date(m)
+        if d:
+            yield m.start(), m.end(), d
+
+
+def parse_full_date(text: str) -> dt.date | None:
+    for _, _, d in find_full_dates(text):
+        return d
+    return None
+
+
+def is_chinese_numeral_date(text: str) -> bool:
+    m = FULL_DATE.search(text)
+    return bool(m and m.group("y") and not m.group("y").isdigit())

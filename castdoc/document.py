@@ -1,0 +1,25 @@
+"""The Document: one article, normalised and structured, ready for the extractors."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .lines import Line, lines_of
+from .normalise import View
+from .types import Source, Structure
+
+
+@dataclass(frozen=True, kw_only=True)
+class Document:
+    source: Source
+    view: View  # the article's normalised view; offsets map into the whole file's raw text
+    structure: Structure
+    reference: dt.date | None  # 成文日期 or dateline: the year and month for partial dates
+
+    @property
+    def text(self) -> str:
+        return self.view.text
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        return lines_of(self.view.text)

@@ -1,0 +1,6 @@
+"""Placeholder: filled in by the extractor issues."""
+from __future__ import annotations
+
+
+def extract(doc, found) -> tuple[tuple, tuple]:
+    return (), ()

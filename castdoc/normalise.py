@@ -1,0 +1,166 @@
+"""A normalised view of the text that remembers where each character came from.
+
+Rules are written once, against the view: full-width ASCII folded to half-width (so
+``：`` and ``:`` match the same pattern), no spaces inside Chinese runs, paragraphs that a
+page end or a line end broke in two joined again, one paragraph per line. Every
+character of the view keeps the offset of its source character, so anything found in the
+view turns back into an exact slice of the text as read.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .types import Mention
+
+# Characters dropped outright: zero-width marks, BOM, soft hyphen.
+_DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\r"}
+_SPACES = {"\u3000", "\u00a0", "\u2002", "\u2003", "\u2009", "\t", "\x0b", "\x0c"}
+# Sentence-final punctuation (after folding): a line that ends with one is a real paragraph end.
+_FINAL = set("。！？!?;；:：…”\"’』」)）]】》") | {"。"}
+_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.．、](?!\d)|[(（]\d{1,2}[)）]"
+    r"|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[条章节部分]|附件|联系|抄送|抄报|主题词|特此)"
+)
+_PAGE_NUMBER = re.compile(r"^\s*(?:[—–\-－]+\s*\d{1,4}\s*[—–\-－]+|第\s*\d+\s*页(?:\s*[/共]\s*\d+\s*页?)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
+JOIN_MIN = 40  # a line at least this long that stops mid-sentence was broken by layout
+
+
+def is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        0x4E00 <= o <= 0x9FFF
+        or 0x3400 <= o <= 0x4DBF
+        or 0xF900 <= o <= 0xFAFF
+        or 0x20000 <= o <= 0x2FFFF
+        or ch in "〇○、。，“”‘’《》〈〉「」『』【】〔〕·"
+    )
+
+
+def fold(ch: str) -> str:
+    """Full-width ASCII and ideographic space to their half-width forms."""
+    o = ord(ch)
+    if 0xFF01 <= o <= 0xFF5E:
+        return chr(o - 0xFEE0)
+    if ch in _SPACES:
+        return " "
+    if ch in "\u2028\u2029\x85":
+        return "\n"
+    return ch
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """``text`` is the normalised text; ``origin[i]`` is where ``text[i]`` sits in ``raw``.
+
+    ``origin`` has one more entry than ``text``: the end of the view in ``raw``.
+    """
+
+    raw: str
+    text: str
+    origin: tuple[int, ...]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            p = self.origin[min(start, len(self.text))]
+            return p, p
+        return self.origin[start], self.origin[end - 1] + 1
+
+    def mention(self, start: int, end: int) -> Mention:
+        """The exact raw slice behind view[start:end], and its readable value."""
+        rs, re_ = self.raw_span(start, end)
+        value = "".join(self.raw[self.origin[i]] for i in range(start, end))
+        # A view char that came from a run (e.g. a joined line) keeps the raw char at its origin.
+        return Mention(start=rs, end=re_, text=self.raw[rs:re_], value=value.strip())
+
+    def slice(self, start: int, end: int) -> "View":
+        """A sub-view whose offsets still point into the whole raw text."""
+        return View(self.raw, self.text[start:end], self.origin[start:end] + (self.origin[end],))
+
+
+def normalise(raw: str) -> View:
+    """Build the view of ``raw``; see the module docstring for the rules."""
+    # 1. per-character folding; remember origins
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(raw):
+        if ch in _DROP:
+            continue
+        cat = unicodedata.category(ch)
+        if cat == "Cc" and ch not in "\n\t\x0b\x0c":
+            continue
+        if cat == "Cs":  # lone surrogate from a lenient decode
+            continue
+        f = fold(ch)
+        chars.append(f)
+        origin.append(i)
+
+    # 2. split into lines, strip them, drop blank and page-number lines
+    lines: list[tuple[int, int]] = []  # [start, end) into chars
+    n = len(chars)
+    i = 0
+    while i <= n:
+        j = i
+        while j < n and chars[j] != "\n":
+            j += 1
+        s, e = i, j
+        while s < e and chars[s] == " ":
+            s += 1
+        while e > s and chars[e - 1] == " ":
+            e -= 1
+        if e > s and not _PAGE_NUMBER.match("".join(chars[s:e])):
+            lines.append((s, e))
+        i = j + 1
+
+    # 3. join lines broken by layout, drop spaces inside Chinese runs
+    out: list[str] = []
+    out_origin: list[int] = []
+    prev_text = ""
+    prev_end = 0
+    for k, (s, e) in enumerate(lines):
+        text = "".join(chars[s:e])
+        if k and not _joins(prev_text, text):
+            nl = prev_end
+            while nl < s and chars[nl] != "\n":
+                nl += 1
+            out.append("\n")
+            out_origin.append(origin[nl])
+        for p in range(s, e):
+            ch = chars[p]
+            if ch == " ":
+                left = chars[p - 1] if p > s else ""
+                q = p
+                while q < e and chars[q] == " ":
+                    q += 1
+                right = chars[q] if q < e else ""
+                if (left and is_cjk(left)) or (right and is_cjk(right)):
+                    if left and right and not (is_cjk(left) and is_cjk(right)) and _keep_space(left, right):
+                        pass
+                    elif left and right:
+                        continue
+                if out and out[-1] == " ":
+                    continue  # collapse runs of spaces
+            out.append(ch)
+            out_origin.append(origin[p])
+        prev_text = text
+        prev_end = e
+    out_origin.append(len(raw) if not out_origin else out_origin[-1] + 1)
+    return View(raw, "".join(out), tuple(out_origin))
+
+
+def _keep_space(left: str, right: str) -> bool:
+    """Keep a space between Latin words or digits next to Chinese (``Python 3`` stays)."""
+    return left.isascii() and left.isalnum() and right.isascii() and right.isalnum()
+
+
+def _joins(prev: str, line: str) -> bool:
+    """A long line that stops mid-sentence continues on the next (page or column end)."""
+    if len(prev) < JOIN_MIN or not prev:
+        return False
+    if prev[-1] in _FINAL or not (is_cjk(prev[-1]) or prev[-1].isalnum()):
+        return False
+    if _HEADING.match(line) or (len(prev) < 60 and _HEADING.match(prev)):
+        return False
+    first = line[0]
+    return is_cjk(first) or first.isalnum() or first in "“\"(,、，"

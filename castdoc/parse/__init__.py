@@ -1,0 +1,127 @@
+"""Readers: one module per format, one registry keyed by suffix, one entry point.
+
+A reader turns bytes into ``RawText`` (the text exactly as obtained plus layout hints)
+and does nothing else. Reader modules are imported only when a file of their format
+arrives, so reading a .txt never loads python-docx or pdfplumber.
+"""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from ..errors import EmptyDocument, ReadError, TooLarge, UnsupportedFormat
+from ..types import RawText
+
+# suffix -> module under castdoc.parse exposing ``read(data: bytes, *, name: str, limits) -> RawText``
+READERS: dict[str, str] = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "txt",
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+
+# Formats offices meet that castdoc cannot read yet, with what to do instead.
+CONVERT_HINTS: dict[str, str] = {
+    ".doc": "save it as .docx (Word: File > Save As; LibreOffice: soffice --headless --convert-to docx FILE)",
+    ".wps": "save it as .docx from WPS Office (文件 > 另存为 > .docx)",
+    ".ofd": "export it to PDF (数科OFD阅读器 or 福昕OFD: 文件 > 另存为 PDF)",
+    ".rtf": "save it as .docx or .txt",
+    ".xls": "these are spreadsheets; save the notice text as .txt or .docx",
+    ".xlsx": "these are spreadsheets; save the notice text as .txt or .docx",
+    ".ceb": "export it to PDF with the Apabi reader",
+    ".caj": "export it to PDF with CAJViewer",
+}
+
+
+class Limits:
+    """Bounds a reader keeps so that one hostile file cannot take the machine."""
+
+    def __init__(self, max_bytes: int = 50 * 1024 * 1024, max_unzipped: int = 200 * 1024 * 1024, max_pages: int = 500):
+        self.max_bytes = max_bytes
+        self.max_unzipped = max_unzipped
+        self.max_pages = max_pages
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def sniff(data: bytes) -> str | None:
+    """Guess a format from the first bytes, for stdin and for files with a wrong suffix."""
+    head = data[:1024].lstrip()
+    if data.startswith(b"%PDF"):
+        return ".pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return ".docx"
+    low = head[:512].lower()
+    if low.startswith((b"<!doctype html", b"<html")) or b"<html" in low or b"<body" in low:
+        return ".html"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return ".doc"
+    return None
+
+
+def reader_for(suffix: str, *, path: str):
+    suffix = suffix.lower()
+    if suffix in CONVERT_HINTS:
+        raise UnsupportedFormat(f"{suffix} files are not supported yet", path=path, hint=CONVERT_HINTS[suffix])
+    mod = READERS.get(suffix)
+    if mod is None:
+        known = ", ".join(sorted(set(READERS)))
+        raise UnsupportedFormat(f"unknown format {suffix or '(no suffix)'}", path=path, hint=f"castdoc reads {known}")
+    return importlib.import_module(f"{__name__}.{mod}")
+
+
+def read_bytes(data: bytes, *, name: str, suffix: str | None = None, limits: Limits = DEFAULT_LIMITS) -> RawText:
+    """Read a document already in memory (stdin, tests); ``suffix`` picks the reader."""
+    if len(data) > limits.max_bytes:
+        raise TooLarge(
+            f"file is {len(data) // (1024 * 1024)} MB, over the {limits.max_bytes // (1024 * 1024)} MB limit",
+            path=name,
+            hint="raise it with --max-size",
+        )
+    if not data.strip():
+        raise EmptyDocument("file is empty", path=name, hint="check that the file was saved or downloaded completely")
+    sniffed = sniff(data)
+    if suffix is None or suffix.lower() not in READERS or (sniffed and sniffed != suffix.lower() and sniffed in (".pdf", ".docx", ".doc")):
+        suffix = sniffed or suffix or ".txt"
+    raw = reader_for(suffix, path=name).read(data, name=name, limits=limits)
+    if not raw.text.strip():
+        raise EmptyDocument("no text in the document", path=name, hint="the file holds no readable text")
+    return raw
+
+
+def read_path(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> RawText:
+    """Read one file by its suffix (or, for '-', standard input)."""
+    import sys
+
+    if str(path) == "-":
+        return read_bytes(sys.stdin.buffer.read(), name="<stdin>", suffix=None, limits=limits)
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix in CONVERT_HINTS:
+        raise UnsupportedFormat(f"{suffix} files are not supported yet", path=str(path), hint=CONVERT_HINTS[suffix])
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise ReadError("no such file", path=str(path), hint="check the path") from None
+    except OSError as e:
+        raise ReadError(f"cannot open: {e.strerror}", path=str(path)) from None
+    if p.is_dir():
+        raise ReadError("is a folder", path=str(path), hint="castdoc parse walks folders itself: pass the folder to parse")
+    if size > limits.max_bytes:
+        raise TooLarge(
+            f"file is {size // (1024 * 1024)} MB, over the {limits.max_bytes // (1024 * 1024)} MB limit",
+            path=str(path),
+            hint="raise it with --max-size",
+        )
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise ReadError(f"cannot read: {e.strerror}", path=str(path), hint="check the file's permissions") from None
+    if suffix not in READERS and sniff(data) is None:
+        reader_for(suffix, path=str(path))  # raises with the list of formats
+    return read_bytes(data, name=str(path), suffix=suffix, limits=limits)

@@ -1,0 +1,95 @@
+"""read → normalise → split → structure → extract → record, for one input.
+
+The one place that strings the stages together; the CLI, ``tasks`` and ``check`` call it.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .document import Document
+from .extract import run_all
+from .normalise import normalise
+from .parse import DEFAULT_LIMITS, Limits, read_bytes, read_path
+from .split import split_articles
+from .structure import structure
+from .types import RawText, Record, Source
+
+
+def parse_path(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> list[Record]:
+    """All records (one per article) of one file; raises CastdocError on bad input."""
+    raw = read_path(path, limits=limits)
+    return records_from_raw(raw, path=str(path), sha256=_sha256_of(path, raw))
+
+
+def parse_bytes(data: bytes, *, name: str = "<bytes>", suffix: str | None = None, limits: Limits = DEFAULT_LIMITS) -> list[Record]:
+    raw = read_bytes(data, name=name, suffix=suffix, limits=limits)
+    return records_from_raw(raw, path=name, sha256=hashlib.sha256(data).hexdigest())
+
+
+def parse_text(text: str, *, name: str = "<text>") -> list[Record]:
+    raw = RawText(text=text, format="txt", encoding="utf-8")
+    return records_from_raw(raw, path=name, sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
+
+
+def _sha256_of(path, raw: RawText) -> str:
+    try:
+        if str(path) != "-":
+            h = hashlib.sha256()
+            with open(path, "rb") as f:
+                for chunk in iter(lambda: f.read(1 << 20), b""):
+                    h.update(chunk)
+            return h.hexdigest()
+    except OSError:
+        pass
+    return hashlib.sha256(raw.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def documents_from_raw(raw: RawText, *, path: str, sha256: str) -> list[Document]:
+    view = normalise(raw.text)
+    articles = split_articles(view)
+    docs = []
+    for n, art in enumerate(articles):
+        st = structure(art)
+        source = Source(path=path, format=raw.format, sha256=sha256, article=n, articles=len(articles))
+        docs.append(Document(source=source, view=art, structure=st, reference=st.issued))
+    return docs
+
+
+def records_from_raw(raw: RawText, *, path: str, sha256: str) -> list[Record]:
+    return [build_record(doc) for doc in documents_from_raw(raw, path=path, sha256=sha256)]
+
+
+def build_record(doc: Document) -> Record:
+    st = doc.structure
+    found = run_all(doc)
+    platforms, initiatives = found["named"] or ((), ())
+    return Record(
+        source=doc.source,
+        kind=st.kind,
+        doc_type=st.doc_type,
+        title=st.title.value if st.title else None,
+        doc_number=st.doc_number.value if st.doc_number else None,
+        issuer=st.issuer.value if st.issuer else None,
+        issued=st.issued,
+        recipients=tuple(m.value for m in st.recipients),
+        people=tuple(found["people"]),
+        dates=tuple(found["dates"]),
+        tasks=tuple(found["tasks"]),
+        platforms=tuple(platforms),
+        initiatives=tuple(initiatives),
+        contacts=st.contacts,
+        attachments=_unique(m.value for m in st.attachments),
+        cc=_unique(m.value for m in st.cc),
+        byline=_unique(m.value for m in st.byline),
+        sections=st.sections,
+        keywords=tuple(found["keywords"]),
+    )
+
+
+def _unique(values) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for v in values:
+        if v and v not in seen:
+            seen[v] = None
+    return tuple(seen)

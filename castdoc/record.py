@@ -1,0 +1,132 @@
+"""Records to plain data (schema order) and back out as YAML, JSON or JSON Lines."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from . import SCHEMA_VERSION, __version__
+from .types import Record
+
+
+def _iso(d):
+    return d.isoformat() if isinstance(d, (dt.date, dt.datetime)) else d
+
+
+def to_dict(rec: Record, *, dates_as: str = "iso") -> dict:
+    """The record as the schema shapes it, keys in schema order, dates as ISO strings."""
+    d = {
+        "schema_version": SCHEMA_VERSION,
+        "castdoc_version": __version__,
+        "source": {
+            "path": rec.source.path,
+            "format": rec.source.format,
+            "sha256": rec.source.sha256,
+            "article": rec.source.article,
+            "articles": rec.source.articles,
+        },
+        "kind": rec.kind,
+        "doc_type": rec.doc_type,
+        "title": rec.title,
+        "doc_number": rec.doc_number,
+        "issuer": rec.issuer,
+        "issued": _iso(rec.issued),
+        "recipients": list(rec.recipients),
+        "people": [
+            {"name": p.name, "roles": list(p.roles), "mentions": p.mentions, "first": p.first, "source": p.source}
+            for p in rec.people
+        ],
+        "dates": [
+            _drop_none({
+                "text": x.mention.text,
+                "start": _iso(x.start),
+                "end": _iso(x.end),
+                "role": x.role,
+                "part": x.part,
+                "time": x.time,
+                "offset": x.mention.start,
+            })
+            for x in rec.dates
+        ],
+        "tasks": [
+            {
+                "id": t.id,
+                "text": t.text,
+                "actor": t.actor,
+                "actor_source": t.actor_source,
+                "deadline": _iso(t.deadline),
+                "deadline_time": t.deadline_time,
+                "detail": t.detail,
+                "deliverable": t.deliverable,
+                "contact": t.contact,
+                "section": list(t.section),
+                "offset": t.start,
+            }
+            for t in rec.tasks
+        ],
+        "platforms": [_named(n) for n in rec.platforms],
+        "initiatives": [_named(n) for n in rec.initiatives],
+        "contacts": [
+            {"name": c.name, "phone": c.phone, "email": c.email, "address": c.address}
+            for c in rec.contacts
+        ],
+        "attachments": list(rec.attachments),
+        "cc": list(rec.cc),
+        "byline": list(rec.byline),
+        "sections": [
+            {"level": s.level, "marker": s.marker, "heading": s.heading, "path": list(s.path), "text": s.text,
+             "start": s.start, "end": s.end}
+            for s in rec.sections
+        ],
+        "keywords": [{"term": k.term, "weight": round(k.weight, 4)} for k in rec.keywords],
+        "periods": list(rec.periods),
+    }
+    return d
+
+
+def _named(n) -> dict:
+    return {"name": n.name, "category": n.category, "kind": n.kind, "mentions": n.mentions, "first": n.first,
+            "quoted": n.quoted}
+
+
+def _drop_none(d: dict) -> dict:
+    return {k: v for k, v in d.items() if v is not None}
+
+
+class _Dumper:
+    """A YAML dumper that writes Chinese as is and never emits Python tags."""
+
+    _cls = None
+
+    @classmethod
+    def get(cls):
+        if cls._cls is None:
+            import yaml
+
+            class D(yaml.SafeDumper):
+                pass
+
+            def str_repr(dumper, data):
+                style = "|" if "\n" in data and len(data) > 60 else None
+                return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+            D.add_representer(str, str_repr)
+            cls._cls = D
+        return cls._cls
+
+
+def dump_yaml(records: list[dict]) -> str:
+    import yaml
+
+    return yaml.dump_all(records, Dumper=_Dumper.get(), allow_unicode=True, sort_keys=False, width=100,
+                         explicit_start=True)
+
+
+def dump_json(records: list[dict]) -> str:
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+
+
+def dump_jsonl(records: list[dict]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+
+
+DUMPERS = {"yaml": dump_yaml, "json": dump_json, "jsonl": dump_jsonl}

@@ -1,0 +1,62 @@
+"""One file, several articles: a newspaper page holds a notice and a bulletin, a bulletin page
+holds several 本报讯 items. Each becomes its own Document.
+
+An article starts at a dateline (本报讯 …) together with the short title lines right above
+it, or at a title that follows a signed and dated article (a standalone 成文日期 line).
+"""
+from __future__ import annotations
+
+from .lines import DATELINE, TITLE_END, Line, is_date_line, is_title_like, lines_of
+from .normalise import View
+
+MIN_ARTICLE_CHARS = 40
+
+
+def split_points(lines: tuple[Line, ...]) -> list[int]:
+    """Indexes of the lines where a new article begins (always 0 first)."""
+    starts = [0]
+    for i in range(1, len(lines)):
+        text = lines[i].text
+        if DATELINE.match(text):
+            t = i
+            while t - 1 > starts[-1] and i - (t - 1) <= 2 and is_title_like(lines[t - 1].text) and not is_date_line(lines[t - 1].text):
+                t -= 1
+            if t > starts[-1] and _content(lines[starts[-1]:t]) >= MIN_ARTICLE_CHARS:
+                starts.append(t)
+        elif (
+            is_date_line(lines[i - 1].text)
+            and is_title_like(text)
+            and (TITLE_END.search(text) or _next_is_body(lines, i + 1))
+            and i + 1 < len(lines)
+            and _content(lines[starts[-1]:i]) >= MIN_ARTICLE_CHARS
+        ):
+            starts.append(i)
+    return starts
+
+
+def _next_is_body(lines: tuple[Line, ...], j: int) -> bool:
+    """After a candidate title: a dateline, a recipients line, or a long paragraph."""
+    for k in range(j, min(j + 2, len(lines))):
+        t = lines[k].text
+        if DATELINE.match(t) or len(t) >= 60:
+            return True
+        if t.endswith((":", "：")) and len(t) < 200:
+            return True
+    return False
+
+
+def _content(lines) -> int:
+    return sum(len(x.text) for x in lines)
+
+
+def split_articles(view: View) -> list[View]:
+    lines = lines_of(view.text)
+    if not lines:
+        return [view]
+    starts = split_points(lines)
+    out = []
+    for k, i in enumerate(starts):
+        s = 0 if k == 0 else lines[i].start
+        e = lines[starts[k + 1]].start if k + 1 < len(starts) else len(view.text)
+        out.append(view.slice(s, e))
+    return out

@@ -1,0 +1,588 @@
+"""Zones of one article: 版头, 主体, 版记 for notices (GB/T 9704-2012); title, dateline,
+byline and source line for bulletins.
+
+Works line by line on the normalised view. Each finder is small and independent; the
+order in ``structure()`` is the order a reader's eye takes: the head (发文字号, 标题, 主送),
+the tail (署名, 成文日期, 版记), then what lies between (sections, attachments, contacts).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .datefmt import FULL_DATE, find_full_dates, match_to_date, parse_full_date
+from .lines import (
+    BOILERPLATE,
+    COLOPHON,
+    DATELINE,
+    DOC_TYPES_TRAD,
+    IMAGE_FILE,
+    LABEL,
+    TITLE_END,
+    Line,
+    ends_sentence,
+    is_date_line,
+    is_title_like,
+    lines_of,
+)
+from .normalise import View
+from .types import Contact, Mention, Section, Span, Structure
+
+DOC_NUMBER = re.compile(
+    r"[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*第?\s*\d{1,5}\s*[号號]"
+)
+ORG_SUFFIX = re.compile(
+    r"(?:会|協|协|局|部|厅|廳|委|室|处|處|院|校|办|辦|中心|组|組|社|馆|館|站|所|团|團|府|政府|公司|集团|大学|学院|联合会|研究会|秘书处|司|署|科|队|隊)$"
+)
+CN_NUM = "一二三四五六七八九十"
+HEADINGS = (
+    (1, re.compile(rf"^[{CN_NUM}]{{1,3}}[、.．]")),
+    (2, re.compile(rf"^\([{CN_NUM}]{{1,3}}\)")),
+    (3, re.compile(r"^\d{1,2}(?:[.．](?!\d)|[.．](?=(?:19|20)\d{2}年)|、)")),
+    (4, re.compile(r"^\(\d{1,2}\)")),
+    (5, re.compile(rf"^[{CN_NUM}]{{1,3}}是")),
+)
+DIRECTIVE_HINT = re.compile(r"如下|根据|现将|现就|为了|为进一步|按照|经研究|。|决定")
+PHONE = re.compile(
+    r"(?<![\d-])(?:\(0\d{2,3}\)\s*|0\d{2,3}\s*[-－—]\s*|0\d{2,3}\s)?\d{7,8}(?:\s*[-－转]\s*\d{1,5})?(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)"
+)
+EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+PHONE_LABEL = re.compile(r"电话|電話|手机|手機|联系方式|聯繫方式|热线|熱線|Tel|座机|咨询")
+NAME = r"[\u4e00-\u9fff·]{2,4}"
+CONTACT_NAMES = re.compile(rf"(?:联系人|聯繫人|联络人|聯絡人)(?:及(?:联系)?电话|及联系方式)?\s*[:：]?\s*(?P<names>{NAME}(?:\s*[、,，/]\s*{NAME})*)")
+NOT_NAME = {"电话", "電話", "联系", "方式", "邮箱", "手机", "地址", "传真", "老师"}
+BYLINE = re.compile(
+    rf"(?P<role>记者|記者|通讯员|通訊員|实习生|实习记者|特约记者|编辑|作者|摄影|撰稿|文/图|文|图)\s*[:：]?\s*(?P<names>{NAME}(?:\s*[、\s]\s*{NAME})*)"
+)
+SOURCE_LINE = re.compile(r"(?:信息来源|来源|來源|稿源|供稿单位|供稿)\s*[:：]\s*(?P<v>[^\s|｜]+(?:\s+[^\s|｜:：]+)?)")
+AUTHOR_LINE = re.compile(r"作者\s*[:：]\s*(?P<v>[^\s|｜]+)")
+PAGE_DATE = re.compile(r"(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)")
+ATTACH_ITEM = re.compile(r"^(?:\d{1,2}\s*[.、．:](?!\d{1,2}[.、])|\(\d{1,2}\)|[一二三四五六七八九十]、)\s*")
+ATTACH_HEAD = re.compile(r"^(?:附件|附表|附)\s*(?P<n>\d{0,2})\s*[:：]\s*")
+TRAILING_DOCNO = re.compile(r"\s*\([^()]*[〔\[(（]?\d{4}[〕\])）]?[^()]*[号號]\)\s*$")
+
+
+class _Ctx:
+    """The article's view and lines, with helpers to turn line pieces into Mentions."""
+
+    def __init__(self, view: View):
+        self.view = view
+        self.lines = lines_of(view.text)
+        self.content = [i for i, ln in enumerate(self.lines) if not _furniture(ln.text)]
+
+    def mention(self, line: Line, a: int = 0, b: int | None = None) -> Mention:
+        b = len(line.text) if b is None else b
+        # trim white space and edge punctuation inside the piece
+        while a < b and line.text[a] in " \t":
+            a += 1
+        while b > a and line.text[b - 1] in " \t":
+            b -= 1
+        return self.view.mention(line.start + a, line.start + b)
+
+
+def _furniture(text: str) -> bool:
+    return bool(BOILERPLATE.match(text) or IMAGE_FILE.match(text))
+
+
+def structure(view: View) -> Structure:
+    ctx = _Ctx(view)
+    lines = ctx.lines
+    content = ctx.content
+    dateline_idx = next((i for i in content if DATELINE.match(lines[i].text)), None)
+
+    doc_number, dn_idx = _doc_number(ctx)
+    recipients, rec_idx = _recipients(ctx, dn_idx)
+    sig = _signature(ctx)
+    title, title_idx = _title(ctx, dn_idx, rec_idx, dateline_idx)
+    sections = _sections(ctx)
+    text = view.text
+    is_notice = bool(
+        doc_number
+        or recipients
+        or (title and TITLE_END.search(title.value.replace(" ", "")))
+        or (sig and sig[0] is not None)
+        or re.search(r"通知如下|特此通知|特此通报|公示如下|特此公告|特此函", text)
+        or (dateline_idx is None and any(s.level == 1 for s in sections) and not _looks_like_news(ctx))
+    )
+    if dateline_idx is not None and not doc_number and not recipients:
+        is_notice = False
+    kind = "notice" if is_notice else "bulletin"
+
+    issuer = issued = issued_mention = None
+    byline: tuple[Mention, ...] = ()
+    if kind == "notice":
+        if sig:
+            issuer, issued, issued_mention = sig
+        if issuer is None and title is not None:
+            issuer = _issuer_from_title(ctx, title_idx)
+    else:
+        issuer, byline = _bulletin_source(ctx)
+        issued, issued_mention = _bulletin_date(ctx, title_idx)
+        if title is None and title_idx is None:
+            pass
+
+    body_start = max(i for i in (dn_idx, rec_idx, title_idx, -1) if i is not None) + 1
+    return Structure(
+        kind=kind,
+        doc_type=_doc_type(title.value if title else "", text) if kind == "notice" else None,
+        title=title,
+        doc_number=doc_number,
+        issuer=issuer,
+        issued=issued,
+        issued_mention=issued_mention,
+        recipients=tuple(recipients),
+        sections=tuple(sections),
+        attachments=tuple(_attachments(ctx)),
+        contacts=tuple(_contacts(ctx)),
+        cc=tuple(_cc(ctx)),
+        byline=byline,
+        body=Span(start=lines[body_start].start if body_start < len(lines) else len(text), end=len(text)),
+        head_lines=body_start,
+    )
+
+
+def _looks_like_news(ctx: _Ctx) -> bool:
+    head = "".join(ctx.lines[i].text for i in ctx.content[:4])
+    return bool(re.match(r"^\S{0,30}?(?:\d{1,2}月\d{1,2}日|近日|日前)", head))
+
+
+# ---------------------------------------------------------------- head
+def _doc_number(ctx: _Ctx) -> tuple[Mention | None, int | None]:
+    for i in ctx.content[:12]:
+        ln = ctx.lines[i]
+        m = DOC_NUMBER.search(ln.text)
+        if m and len(ln.text) - (m.end() - m.start()) <= 16 and not ln.text.startswith(("根据", "按照", "依据")):
+            start = m.start()
+            # 签发人 shares the line in 上行文; the number is the part before it
+            return ctx.mention(ln, start, m.end()), i
+    return None, None
+
+
+def _recipients(ctx: _Ctx, after: int | None) -> tuple[list[Mention], int | None]:
+    for n, i in enumerate(ctx.content[:14]):
+        if after is not None and i <= after:
+            continue
+        ln = ctx.lines[i]
+        t = ln.text
+        if len(t) > 3 and ln.text.endswith(":") and not LABEL.match(t) and not DIRECTIVE_HINT.search(t):
+            groups = _split_groups(t[:-1])
+            if groups and max(b - a for a, b in groups) <= 40:
+                return [ctx.mention(ln, a, b) for a, b in groups], i
+        if len(t) >= 60 or DATELINE.match(t):
+            break  # the body has started
+    return [], None
+
+
+def _split_groups(s: str, seps: str = ",，;；") -> list[tuple[int, int]]:
+    """Split at commas that are not inside brackets; return [start, end) pieces."""
+    out, depth, start = [], 0, 0
+    for k, ch in enumerate(s):
+        if ch in "([（【〔《":
+            depth += 1
+        elif ch in ")]）】〕》":
+            depth = max(0, depth - 1)
+        elif ch in seps and depth == 0:
+            out.append((start, k))
+            start = k + 1
+    out.append((start, len(s)))
+    return [(a, b) for a, b in out if s[a:b].strip(" 。.、")]
+
+
+def _title(ctx: _Ctx, dn_idx, rec_idx, dateline_idx) -> tuple[Mention | None, int | None]:
+    lines = ctx.lines
+    limit = rec_idx if rec_idx is not None else (dateline_idx if dateline_idx is not None else None)
+    cands = [i for i in ctx.content[:10] if limit is None or i < limit]
+    if dn_idx is not None:
+        after = [i for i in cands if i > dn_idx]
+        cands = after or cands
+    # A typed title: ends with a document kind.
+    for i in cands:
+        t = lines[i].text
+        if TITLE_END.search(t.replace(" ", "")) and is_title_like(t) and not DOC_NUMBER.fullmatch(t) and "。" not in t:
+            first = i
+            k = ctx.content.index(i)
+            if k > 0:
+                prev = ctx.content[k - 1]
+                pt = lines[prev].text
+                if (prev != dn_idx and "关于" in pt and not t.startswith("关于") and is_title_like(pt)
+                        and not TITLE_END.search(pt) and prev in cands):
+                    first = prev
+            return ctx.view.mention(lines[first].start, lines[i].end), i
+    # A bulletin's title sits above its dateline.
+    if dateline_idx is not None:
+        k = ctx.content.index(dateline_idx)
+        if k > 0:
+            prev = ctx.content[k - 1]
+            if is_title_like(lines[prev].text) and not PAGE_DATE.search(lines[prev].text):
+                return ctx.mention(lines[prev]), prev
+        return None, None
+    # Untyped: the first short line before the body.
+    for i in cands:
+        t = lines[i].text
+        if len(t) >= 60 or t.endswith(":") or ends_sentence(t) or FULL_DATE.match(t) or _starts_with_date(t):
+            return None, None
+        if i == dn_idx:
+            continue
+        if is_title_like(t) and not PAGE_DATE.search(t) and "。" not in t and len(t) <= 60 and not _spam(t):
+            return ctx.mention(lines[i]), i
+    return None, None
+
+
+def _starts_with_date(t: str) -> bool:
+    return bool(re.match(r"^(?:\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|近日|日前|本报)", t))
+
+
+def _spam(t: str) -> bool:
+    return t.count("_") >= 2 or bool(re.search(r"[a-z]{2,}\d{3,}|\d{5,}", t))
+
+
+def _issuer_from_title(ctx: _Ctx, title_idx) -> Mention | None:
+    if title_idx is None:
+        return None
+    ln = ctx.lines[title_idx]
+    k = ln.text.find("关于")
+    if k >= 2 and ORG_SUFFIX.search(ln.text[:k]):
+        return ctx.mention(ln, 0, k)
+    return None
+
+
+# ---------------------------------------------------------------- tail
+def _signature(ctx: _Ctx):
+    """(issuer, date, date mention) from the 署名 and 成文日期 at the end, or None."""
+    lines = ctx.lines
+    tail = [i for i in ctx.content if not COLOPHON.match(lines[i].text)][-12:]
+    for i in reversed(tail):
+        t = lines[i].text
+        if is_date_line(t):
+            d = parse_full_date(t) or _cut_date(t)
+            if not d:
+                continue
+            dm = ctx.mention(lines[i])
+            issuer = None
+            k = ctx.content.index(i)
+            if k > 0:
+                prev = lines[ctx.content[k - 1]]
+                if _signer_like(prev.text):
+                    issuer = ctx.mention(prev)
+            return issuer, d, dm
+        # "河南省科协办公室 2018年4月23日" on one line
+        m = FULL_DATE.search(t)
+        if m and m.end() >= len(t) - 1 and m.start() > 0 and _signer_like(t[: m.start()].strip()) and "印发" not in t:
+            d = match_to_date(m)
+            if d:
+                a = m.start()
+                while a > 0 and t[a - 1] == " ":
+                    a -= 1
+                return ctx.mention(lines[i], 0, a), d, ctx.mention(lines[i], m.start(), m.end())
+    return None
+
+
+def _cut_date(t: str) -> dt.date | None:
+    m = re.fullmatch(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})", t)
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    return None
+
+
+def _signer_like(t: str) -> bool:
+    return (
+        2 <= len(t) <= 40
+        and is_title_like(t)
+        and not t.startswith(("特此", "此致", "附"))
+        and ":" not in t
+        and not PHONE.search(t)
+        and not TITLE_END.search(t)
+        and not ATTACH_ITEM.match(t)
+    )
+
+
+# ---------------------------------------------------------------- bulletins
+def _bulletin_source(ctx: _Ctx) -> tuple[Mention | None, tuple[Mention, ...]]:
+    lines = ctx.lines
+    issuer = None
+    byline: list[Mention] = []
+    for ln in lines:
+        m = SOURCE_LINE.search(ln.text)
+        if m and issuer is None:
+            a, b = m.span("v")
+            v = ln.text[a:b]
+            # a WeChat id before the account name: "gh_562f69198929 山东科协"
+            parts = v.split(" ")
+            if len(parts) == 2 and parts[0].isascii():
+                a = b - len(parts[1])
+            elif len(parts) == 2:
+                b = a + len(parts[0])
+            issuer = ctx.mention(ln, a, b)
+    for i in reversed(ctx.content[-4:]):
+        t = lines[i].text
+        m = re.fullmatch(r"[(（]([^()（）]{2,30})[)）]", t) or re.search(r"[(（]([^()（）]{2,30}?)(?:供稿)?[)）]$", t)
+        if m:
+            inner = m.group(1)
+            a = m.start(1) if m.re.pattern.startswith("[(") and t.startswith(("(", "（")) else m.start(1)
+            piece = inner.removesuffix("供稿")
+            if ORG_SUFFIX.search(piece) and issuer is None:
+                issuer = ctx.mention(lines[i], a, a + len(piece))
+            elif re.fullmatch(NAME + r"(?:[、\s]" + NAME + ")*", piece):
+                byline.append(ctx.mention(lines[i], a, a + len(piece)))
+            break
+    if issuer is None:
+        for i in ctx.content[:4] + [k for k in range(len(lines)) if k not in ctx.content][:6]:
+            t = lines[i].text
+            m = PAGE_DATE.search(t)
+            if m and m.start() > 1:
+                unit = t[: m.start()].strip()
+                if ORG_SUFFIX.search(unit) and len(unit) <= 20 and " " not in unit:
+                    issuer = ctx.mention(lines[i], 0, len(unit))
+                    break
+    if issuer is None:
+        for ln in lines:
+            m = AUTHOR_LINE.search(ln.text)
+            if m and ORG_SUFFIX.search(m.group("v")):
+                issuer = ctx.mention(ln, *m.span("v"))
+                break
+    for ln in lines:
+        for m in BYLINE.finditer(ln.text):
+            if m.start() == 0 or ln.text[m.start() - 1] in " :：(（":
+                byline.append(ctx.mention(ln, m.start(), m.end()))
+    return issuer, tuple(byline)
+
+
+def _reference_year(ctx: _Ctx) -> int | None:
+    for ln in ctx.lines:
+        m = PAGE_DATE.search(ln.text)
+        if m:
+            d = parse_full_date(m.group(0).replace("/", "-").replace(".", "-")) or parse_full_date(m.group(0))
+            if d:
+                return d.year
+    return None
+
+
+def _bulletin_date(ctx: _Ctx, title_idx) -> tuple[dt.date | None, Mention | None]:
+    """The event date: the first date of the body, its year from the article itself."""
+    lines = ctx.lines
+    ref = None
+    for ln in lines:
+        m = PAGE_DATE.search(ln.text)
+        if m:
+            s = m.group(0)
+            d = parse_full_date(s) or parse_full_date(re.sub(r"[/.]", "-", s))
+            if d:
+                ref = d
+                break
+    for i in ctx.content:
+        if title_idx is not None and i <= title_idx:
+            continue
+        t = lines[i].text
+        if PAGE_DATE.search(t) and len(t) < 40:
+            continue
+        m = re.search(r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日", t)
+        if m and m.start() < 40:
+            y = int(m["y"]) if m["y"] else (ref.year if ref else None)
+            if y is None:
+                return None, None
+            try:
+                d = dt.date(y, int(m["m"]), int(m["d"]))
+            except ValueError:
+                return None, None
+            if not m["y"] and ref and d > ref + dt.timedelta(days=31):
+                d = d.replace(year=y - 1)
+            return d, ctx.mention(lines[i], m.start(), m.end())
+        if len(t) >= 40:
+            break
+    return None, None
+
+
+# ---------------------------------------------------------------- body
+def _sections(ctx: _Ctx) -> list[Section]:
+    lines = ctx.lines
+    heads: list[tuple[int, int, str, int]] = []  # (level, line index, marker, offset in line)
+    for i in ctx.content:
+        t = lines[i].text
+        for level, rx in HEADINGS:
+            m = rx.match(t)
+            if m:
+                heads.append((level, i, m.group(0), 0))
+                break
+        # 一是/二是 items inside a paragraph
+        for m in re.finditer(rf"(?:(?<=[。;；])|(?<=^))([{CN_NUM}]{{1,2}}是)", t):
+            if m.start() > 0:
+                heads.append((5, i, m.group(1), m.start()))
+    heads.sort(key=lambda h: (h[1], h[3]))
+    out: list[Section] = []
+    stack: list[tuple[int, str]] = []
+    end_all = lines[ctx.content[-1]].end if ctx.content else 0
+    for n, (level, i, marker, off) in enumerate(heads):
+        start = lines[i].start + off
+        end = end_all
+        for level2, i2, _, off2 in heads[n + 1:]:
+            if level2 <= level:
+                end = lines[i2].start + off2
+                break
+        text = ctx.view.text[start:end].rstrip()
+        first_line = lines[i].text[off:]
+        heading = re.split(r"[。:;]", first_line, maxsplit=1)[0]
+        if len(heading) > 60:
+            heading = heading[:60]
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        stack.append((level, heading))
+        rs, re_ = ctx.view.raw_span(start, start + len(text))
+        out.append(Section(level=level, marker=marker, heading=heading, text=text, start=rs, end=re_,
+                           path=tuple(h for _, h in stack)))
+    return out
+
+
+def _attachments(ctx: _Ctx) -> list[Mention]:
+    lines = ctx.lines
+    out: list[Mention] = []
+    seen = set()
+    idx = ctx.content
+    k = 0
+    while k < len(idx):
+        ln = lines[idx[k]]
+        m = ATTACH_HEAD.match(ln.text)
+        if not m:
+            k += 1
+            continue
+        rest = m.end()
+        items: list[tuple[Line, int]] = []
+        if ln.text[rest:].strip():
+            items.append((ln, rest))
+        j = k + 1
+        while j < len(idx):
+            nxt = lines[idx[j]]
+            if ATTACH_ITEM.match(nxt.text) and len(nxt.text) <= 80 and not ends_sentence(nxt.text):
+                items.append((nxt, 0))
+                j += 1
+                continue
+            break
+        for line, off in items:
+            t = line.text
+            a = off
+            im = ATTACH_ITEM.match(t[a:])
+            if im:
+                a += im.end()
+            b = len(t)
+            while b > a and t[b - 1] in ";；,，。.、 ":
+                b -= 1
+            tm = TRAILING_DOCNO.search(t[a:b])
+            if tm:
+                b = a + tm.start()
+            if t[a:a + 1] == "《" and t[b - 1:b] == "》":
+                a, b = a + 1, b - 1
+            if b - a < 2 or _is_sentence(t[a:b]):
+                continue
+            men = ctx.mention(line, a, b)
+            if men.value not in seen:
+                seen.add(men.value)
+                out.append(men)
+        k = j
+    return out
+
+
+def _is_sentence(s: str) -> bool:
+    return "。" in s or len(s) > 80 or bool(re.match(r"^(?:见|详见|请|下载)", s))
+
+
+def _contacts(ctx: _Ctx) -> list[Contact]:
+    lines = ctx.lines
+    groups: list[dict] = []
+    current: dict | None = None
+    for i in ctx.content:
+        ln = lines[i]
+        t = ln.text
+        has_phone_label = bool(PHONE_LABEL.search(t))
+        names_m = CONTACT_NAMES.search(t)
+        emails = list(EMAIL.finditer(t))
+        if not (names_m or has_phone_label or emails or re.search(r"邮箱|信箱|E-?mail", t, re.I)):
+            continue
+        events: list[tuple[int, str, str]] = []
+        if names_m:
+            for nm in re.finditer(NAME, names_m.group("names")):
+                name = nm.group(0)
+                if name in NOT_NAME or name.endswith(("电话", "联系", "方式")):
+                    continue
+                events.append((names_m.start("names") + nm.start(), "name", name))
+        if has_phone_label:
+            label_at = PHONE_LABEL.search(t).start()
+            for pm in PHONE.finditer(t):
+                if pm.start() < label_at:
+                    continue
+                # not a fax: look at the label right before
+                before = t[max(0, pm.start() - 8):pm.start()]
+                if "传真" in before and not PHONE_LABEL.search(before):
+                    continue
+                events.append((pm.start(), "phone", pm.group(0).strip()))
+        for em in emails:
+            events.append((em.start(), "email", em.group(0)))
+        events.sort()
+        for _, kind, value in events:
+            if kind == "name":
+                if current is None or current["phones"] or current["emails"] or current.get("closed"):
+                    current = {"names": [], "phones": [], "emails": [], "first": ln.start}
+                    groups.append(current)
+                current["names"].append(value)
+            else:
+                if current is None:
+                    current = {"names": [], "phones": [], "emails": [], "first": ln.start}
+                    groups.append(current)
+                key = "phones" if kind == "phone" else "emails"
+                if value not in current[key]:
+                    current[key].append(value)
+        if current is not None and not names_m and "监督" in t:
+            current["closed"] = True
+    out: list[Contact] = []
+    for g in groups:
+        phone = "、".join(g["phones"]) or None
+        email = "、".join(g["emails"]) or None
+        first = ctx.view.origin[g["first"]] if g["first"] < len(ctx.view.origin) else 0
+        if not g["names"]:
+            if phone or email:
+                out.append(Contact(name=None, phone=phone, email=email, first=first))
+            continue
+        for name in g["names"]:
+            out.append(Contact(name=name, phone=phone, email=email, first=first))
+    return out
+
+
+def _cc(ctx: _Ctx) -> list[Mention]:
+    lines = ctx.lines
+    out = []
+    for k, i in enumerate(ctx.content):
+        ln = lines[i]
+        m = re.match(r"^(?:抄送|抄报|抄報)\s*[:：]?\s*", ln.text)
+        if not m:
+            continue
+        pieces = [(ln, m.end())]
+        for j in ctx.content[k + 1:k + 3]:
+            t = lines[j].text
+            if LABEL.match(t) or COLOPHON.match(t) or len(t) > 40 or is_date_line(t):
+                break
+            pieces.append((lines[j], 0))
+        for line, off in pieces:
+            body = line.text[off:]
+            for a, b in _split_groups(body, ",，、;；"):
+                while b > a and body[b - 1] in "。. ":
+                    b -= 1
+                if b > a:
+                    out.append(ctx.mention(line, off + a, off + b))
+    return out
+
+
+def _doc_type(title: str, text: str) -> str | None:
+    t = re.sub(r"\s|[(（][^)）]{1,12}[)）]$", "", title)
+    for name in sorted(list(DOC_TYPES_TRAD) + ["通知书", "通知", "意见", "决定", "通报", "公告", "通告", "报告", "请示", "批复", "纪要", "决议", "公报", "命令", "议案", "公示", "简报", "函"], key=len, reverse=True):
+        if t.endswith(name):
+            name = DOC_TYPES_TRAD.get(name, name)
+            return "通知" if name == "通知书" else name
+    m = re.search(r"特此(通知|通报|公告|通告|函告|批复|决定)", text)
+    if m:
+        return {"函告": "函"}.get(m[1], m[1])
+    if re.search(r"公示期|予以公示|现予公示|公示如下", text):
+        return "公示"
+    if re.search(r"通知如下|的通知》?精神|现通知", text):
+        return "通知"
+    return None

@@ -1,0 +1,191 @@
+"""The values that travel between stages.
+
+Every stage hands the next frozen dataclasses, never dicts, so a stage cannot quietly
+change what an earlier one produced. Offsets always point into the text *as read*
+(``RawText.text``): a quoted value in a record can be traced back to the exact place it
+came from, whatever normalisation did in between.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Mention:
+    """A piece of the text as read: ``text == raw[start:end]`` always holds.
+
+    ``value`` is the same characters with the white space that normalisation removed
+    (line breaks at page ends, spaces inside Chinese runs) taken out; records show
+    ``value`` so that a title broken over two lines still reads as one title.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Block:
+    """A layout hint from a reader: where a paragraph, heading, row or page break sits."""
+
+    kind: str  # paragraph | heading | table_row | page_break | header | footer | textbox
+    start: int
+    end: int
+    page: int | None = None
+    style: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class RawText:
+    """What a reader returns: the text exactly as obtained, plus layout hints."""
+
+    text: str
+    format: str  # txt | docx | pdf | html
+    blocks: tuple[Block, ...] = ()
+    encoding: str | None = None
+    pages: int | None = None
+    headers: tuple[str, ...] = ()  # docx headers/footers, PDF running heads: kept apart
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Source:
+    path: str
+    format: str
+    sha256: str
+    article: int = 0
+    articles: int = 1
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class DateValue:
+    """A calendar date or range found in the text, normalised to ISO."""
+
+    mention: Mention
+    start: dt.date
+    end: dt.date
+    role: str = "other"  # issued | deadline | event | other
+    part: str | None = None  # 上午, 下午, 晚上 …
+    time: str | None = None  # 15:00
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Person:
+    name: str
+    roles: tuple[str, ...] = ()
+    mentions: int = 1
+    first: int = 0  # offset of the first mention in the text as read
+    source: str = "text"  # text | byline | contact
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Named:
+    """A platform, brand or initiative a document names."""
+
+    name: str
+    category: str  # platform | initiative
+    kind: str | None = None  # 平台, 基地, 计划 … (the suffix or the reason it was found)
+    mentions: int = 1
+    first: int = 0
+    quoted: bool = False
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Contact:
+    name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+    role: str | None = None
+    first: int = 0
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Section:
+    """A heading of the body (一、 （一） 1. （1） 一是) and the text it governs."""
+
+    level: int  # 1 一、 | 2 （一） | 3 1. | 4 （1） | 5 一是
+    marker: str
+    heading: str
+    text: str
+    start: int
+    end: int
+    path: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Task:
+    id: str
+    text: str
+    actor: str | None = None
+    actor_source: str | None = None  # explicit | inherited
+    deadline: dt.date | None = None
+    deadline_time: str | None = None
+    detail: str | None = None
+    deliverable: str | None = None
+    contact: str | None = None
+    section: tuple[str, ...] = ()
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Keyword:
+    term: str
+    weight: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class Structure:
+    """The zones of one article after GB/T 9704-2012 (notices) or the news genre (bulletins)."""
+
+    kind: str  # notice | bulletin
+    doc_type: str | None = None
+    title: Mention | None = None
+    doc_number: Mention | None = None
+    issuer: Mention | None = None
+    issued: dt.date | None = None
+    issued_mention: Mention | None = None
+    recipients: tuple[Mention, ...] = ()
+    sections: tuple[Section, ...] = ()
+    attachments: tuple[Mention, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    cc: tuple[Mention, ...] = ()
+    byline: tuple[Mention, ...] = ()
+    body: Span | None = None  # where the 正文 lies, in normalised offsets of the article
+    signature: Span | None = None
+    head_lines: int = 0  # index of the first body line
+
+
+@dataclass(frozen=True, kw_only=True)
+class Record:
+    """One article's reading: the shape of the schema, in its order."""
+
+    source: Source
+    kind: str
+    doc_type: str | None
+    title: str | None
+    doc_number: str | None
+    issuer: str | None
+    issued: dt.date | None
+    recipients: tuple[str, ...]
+    people: tuple[Person, ...] = ()
+    dates: tuple[DateValue, ...] = ()
+    tasks: tuple[Task, ...] = ()
+    platforms: tuple[Named, ...] = ()
+    initiatives: tuple[Named, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    attachments: tuple[str, ...] = ()
+    cc: tuple[str, ...] = ()
+    byline: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = ()
+    keywords: tuple[Keyword, ...] = ()
+    periods: tuple[str, ...] = ()
+    extra: tuple[tuple[str, object], ...] = field(default=())
