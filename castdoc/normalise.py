@@ -24,7 +24,8 @@ _HEADING = re.compile(
     r"|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[条章节部分]|附件|联系|抄送|抄报|主题词|特此)"
 )
 _PAGE_NUMBER = re.compile(r"^\s*(?:[—–\-－]+\s*\d{1,4}\s*[—–\-－]+|第\s*\d+\s*页(?:\s*[/共]\s*\d+\s*页?)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
-JOIN_MIN = 40  # a line at least this long that stops mid-sentence was broken by layout
+JOIN_MIN = 40
+_TITLE_TAIL = re.compile(r"(?:通知|意见|决定|通报|公告|通告|报告|请示|批复|纪要|决议|公报|函|公示)$")  # a line at least this long that stops mid-sentence was broken by layout
 
 
 def is_cjk(ch: str) -> bool:
@@ -161,6 +162,11 @@ def _joins(prev: str, line: str) -> bool:
     if prev[-1] in _FINAL or not (is_cjk(prev[-1]) or prev[-1].isalnum()):
         return False
     if _HEADING.match(line) or (len(prev) < 60 and _HEADING.match(prev)):
+        return False
+    # Prose that a page end cut has commas or full stops; titles and page furniture do not.
+    if not any(c in prev for c in ",。;"):
+        return False
+    if _TITLE_TAIL.search(prev) or (line.endswith(":") and len(line) < 100):
         return False
     first = line[0]
     return is_cjk(first) or first.isalnum() or first in "“\"(,、，"

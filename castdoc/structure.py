@@ -54,7 +54,10 @@ NOT_NAME = {"电话", "電話", "联系", "方式", "邮箱", "手机", "地址"
 BYLINE = re.compile(
     rf"(?P<role>记者|記者|通讯员|通訊員|实习生|实习记者|特约记者|编辑|作者|摄影|撰稿|文/图|文|图)\s*[:：]?\s*(?P<names>{NAME}(?:\s*[、\s]\s*{NAME})*)"
 )
-SOURCE_LINE = re.compile(r"(?:信息来源|来源|來源|稿源|供稿单位|供稿)\s*[:：]\s*(?P<v>[^\s|｜]+(?:\s+[^\s|｜:：]+)?)")
+_META_LABELS = r"发布时间|发布日期|发表时间|更新时间|作者|编辑|责任编辑|浏览|点击|阅读|日期|时间|字体|字号|来源|信息来源|摄影"
+SOURCE_LINE = re.compile(
+    rf"(?:信息来源|来源|來源|稿源|供稿单位|供稿)\s*[:：]\s*(?P<v>(?:(?!{_META_LABELS})[^\s|｜:：])+(?:\s+(?:(?!{_META_LABELS})[^\s|｜:：])+)?)"
+)
 AUTHOR_LINE = re.compile(r"作者\s*[:：]\s*(?P<v>[^\s|｜]+)")
 PAGE_DATE = re.compile(r"(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)")
 ATTACH_ITEM = re.compile(r"^(?:\d{1,2}\s*[.、．:](?!\d{1,2}[.、])|\(\d{1,2}\)|[一二三四五六七八九十]、)\s*")
@@ -81,7 +84,8 @@ class _Ctx:
 
 
 def _furniture(text: str) -> bool:
-    return bool(BOILERPLATE.match(text) or IMAGE_FILE.match(text))
+    # SEO spam headers are runs of keywords joined by underscores
+    return bool(BOILERPLATE.match(text) or IMAGE_FILE.match(text) or (text.count("_") >= 3 and "@" not in text))
 
 
 def structure(view: View) -> Structure:
@@ -250,7 +254,10 @@ def _issuer_from_title(ctx: _Ctx, title_idx) -> Mention | None:
 def _signature(ctx: _Ctx):
     """(issuer, date, date mention) from the 署名 and 成文日期 at the end, or None."""
     lines = ctx.lines
-    tail = [i for i in ctx.content if not COLOPHON.match(lines[i].text)][-12:]
+    body_at = next((i for i in ctx.content if len(lines[i].text) >= 40), None)
+    if body_at is None:
+        return None
+    tail = [i for i in ctx.content if i > body_at and not COLOPHON.match(lines[i].text)][-12:]
     for i in reversed(tail):
         t = lines[i].text
         if is_date_line(t):
@@ -267,7 +274,7 @@ def _signature(ctx: _Ctx):
             return issuer, d, dm
         # "河南省科协办公室 2018年4月23日" on one line
         m = FULL_DATE.search(t)
-        if m and m.end() >= len(t) - 1 and m.start() > 0 and _signer_like(t[: m.start()].strip()) and "印发" not in t:
+        if m and m.group("y") and m.end() >= len(t) - 1 and m.start() > 0 and _signer_like(t[: m.start()].strip()) and "印发" not in t:
             d = match_to_date(m)
             if d:
                 a = m.start()
@@ -315,6 +322,10 @@ def _bulletin_source(ctx: _Ctx) -> tuple[Mention | None, tuple[Mention, ...]]:
                 a = b - len(parts[1])
             elif len(parts) == 2:
                 b = a + len(parts[0])
+            # an account id glued before the name once spaces went: "gh_562f69198929山东科协"
+            idm = re.match(r"[A-Za-z0-9_]{6,}(?=[\u4e00-\u9fff])", ln.text[a:b])
+            if idm:
+                a += idm.end()
             issuer = ctx.mention(ln, a, b)
     for i in reversed(ctx.content[-4:]):
         t = lines[i].text
@@ -378,7 +389,7 @@ def _bulletin_date(ctx: _Ctx, title_idx) -> tuple[dt.date | None, Mention | None
         t = lines[i].text
         if PAGE_DATE.search(t) and len(t) < 40:
             continue
-        m = re.search(r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日", t)
+        m = re.search(r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})(?:日?\s*[-~至到]\s*\d{1,2})?日", t)
         if m and m.start() < 40:
             y = int(m["y"]) if m["y"] else (ref.year if ref else None)
             if y is None:
@@ -480,6 +491,14 @@ def _attachments(ctx: _Ctx) -> list[Mention]:
                 seen.add(men.value)
                 out.append(men)
         k = j
+    # 《X》(附件1) / 《X》(见附件2) in the body name attachments too
+    for i in idx:
+        ln = lines[i]
+        for m in re.finditer(r"《([^《》]{2,60})》\s*\((?:详)?见?附件\s*\d{0,2}\)", ln.text):
+            men = ctx.mention(ln, m.start(1), m.end(1))
+            if men.value not in seen:
+                seen.add(men.value)
+                out.append(men)
     return out
 
 
