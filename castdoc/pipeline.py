@@ -81,7 +81,7 @@ def build_record(doc: Document) -> Record:
         contacts=st.contacts,
         attachments=_unique(m.value for m in st.attachments),
         cc=_unique(m.value for m in st.cc),
-        byline=_unique(m.value for m in st.byline),
+        byline=_unique(" ".join(m.text.split()) for m in st.byline),
         sections=st.sections,
         keywords=tuple(found["keywords"]),
     )

@@ -51,8 +51,10 @@ PHONE_LABEL = re.compile(r"电话|電話|手机|手機|联系方式|聯繫方式
 NAME = r"[\u4e00-\u9fff·]{2,4}"
 CONTACT_NAMES = re.compile(rf"(?:联系人|聯繫人|联络人|聯絡人)(?:及(?:联系)?电话|及联系方式)?\s*[:：]?\s*(?P<names>{NAME}(?:\s*[、,，/]\s*{NAME})*)")
 NOT_NAME = {"电话", "電話", "联系", "方式", "邮箱", "手机", "地址", "传真", "老师"}
+_BYLINE_ROLES = r"记者|記者|通讯员|通訊員|实习生|实习记者|特约记者|编辑|作者|摄影|撰稿|文/图|文|图"
+_BYNAME = rf"[\u4e00-\u9fff·]{{2,4}}?(?=\s|$|[,，、)）/]|{_BYLINE_ROLES})"
 BYLINE = re.compile(
-    rf"(?P<role>记者|記者|通讯员|通訊員|实习生|实习记者|特约记者|编辑|作者|摄影|撰稿|文/图|文|图)\s*[:：]?\s*(?P<names>{NAME}(?:\s*[、\s]\s*{NAME})*)"
+    rf"(?P<role>{_BYLINE_ROLES})\s*[:：]?\s*(?P<names>{_BYNAME}(?:\s*[、\s]\s*{_BYNAME})*)"
 )
 _META_LABELS = r"发布时间|发布日期|发表时间|更新时间|作者|编辑|责任编辑|浏览|点击|阅读|日期|时间|字体|字号|来源|信息来源|摄影"
 SOURCE_LINE = re.compile(
@@ -254,7 +256,8 @@ def _issuer_from_title(ctx: _Ctx, title_idx) -> Mention | None:
 def _signature(ctx: _Ctx):
     """(issuer, date, date mention) from the 署名 and 成文日期 at the end, or None."""
     lines = ctx.lines
-    body_at = next((i for i in ctx.content if len(lines[i].text) >= 40), None)
+    body_at = next((i for i in ctx.content if len(lines[i].text) >= 40 or ends_sentence(lines[i].text)
+                    or lines[i].text.endswith(":")), None)
     if body_at is None:
         return None
     tail = [i for i in ctx.content if i > body_at and not COLOPHON.match(lines[i].text)][-12:]
@@ -356,7 +359,7 @@ def _bulletin_source(ctx: _Ctx) -> tuple[Mention | None, tuple[Mention, ...]]:
                 break
     for ln in lines:
         for m in BYLINE.finditer(ln.text):
-            if m.start() == 0 or ln.text[m.start() - 1] in " :：(（":
+            if m.start() == 0 or ln.text[m.start() - 1] in " :：(（" or BYLINE.match(ln.text):
                 byline.append(ctx.mention(ln, m.start(), m.end()))
     return issuer, tuple(byline)
 
@@ -412,6 +415,8 @@ def _sections(ctx: _Ctx) -> list[Section]:
     heads: list[tuple[int, int, str, int]] = []  # (level, line index, marker, offset in line)
     for i in ctx.content:
         t = lines[i].text
+        if ATTACH_HEAD.match(t) or CONTACT_NAMES.match(t) or is_date_line(t):
+            break  # the 附件说明, contacts and signature close the body
         for level, rx in HEADINGS:
             m = rx.match(t)
             if m:
@@ -440,7 +445,10 @@ def _sections(ctx: _Ctx) -> list[Section]:
         while stack and stack[-1][0] >= level:
             stack.pop()
         stack.append((level, heading))
-        rs, re_ = ctx.view.raw_span(start, start + len(text))
+        rs, re_ = ctx.view.raw_span(start, end)
+        marker = ctx.view.mention(start, start + len(marker)).value
+        heading = ctx.view.mention(start, start + len(heading)).value
+        text = ctx.view.mention(start, start + len(text)).value
         out.append(Section(level=level, marker=marker, heading=heading, text=text, start=rs, end=re_,
                            path=tuple(h for _, h in stack)))
     return out
@@ -524,7 +532,8 @@ def _contacts(ctx: _Ctx) -> list[Contact]:
                 name = nm.group(0)
                 if name in NOT_NAME or name.endswith(("电话", "联系", "方式")):
                     continue
-                events.append((names_m.start("names") + nm.start(), "name", name))
+                a = names_m.start("names") + nm.start()
+                events.append((a, "name", ctx.mention(ln, a, a + len(name)).value))
         if has_phone_label:
             label_at = PHONE_LABEL.search(t).start()
             for pm in PHONE.finditer(t):
@@ -534,9 +543,9 @@ def _contacts(ctx: _Ctx) -> list[Contact]:
                 before = t[max(0, pm.start() - 8):pm.start()]
                 if "传真" in before and not PHONE_LABEL.search(before):
                     continue
-                events.append((pm.start(), "phone", pm.group(0).strip()))
+                events.append((pm.start(), "phone", ctx.mention(ln, pm.start(), pm.end()).value))
         for em in emails:
-            events.append((em.start(), "email", em.group(0)))
+            events.append((em.start(), "email", ctx.mention(ln, em.start(), em.end()).value))
         events.sort()
         for _, kind, value in events:
             if kind == "name":
