@@ -119,9 +119,10 @@ def normalise(raw: str) -> View:
     out_origin: list[int] = []
     prev_text = ""
     prev_end = 0
+    width = wrap_width(["".join(chars[s:e]) for s, e in lines])
     for k, (s, e) in enumerate(lines):
         text = "".join(chars[s:e])
-        if k and not _joins(prev_text, text):
+        if k and not _joins(prev_text, text, width):
             nl = prev_end
             while nl < s and chars[nl] != "\n":
                 nl += 1
@@ -155,18 +156,37 @@ def _keep_space(left: str, right: str) -> bool:
     return left.isascii() and left.isalnum() and right.isascii() and right.isalnum()
 
 
-def _joins(prev: str, line: str) -> bool:
-    """A long line that stops mid-sentence continues on the next (page or column end)."""
-    if len(prev) < JOIN_MIN or not prev:
+def wrap_width(lines: list[str]) -> int | None:
+    """The width of hard-wrapped text (a PDF copied line by line: 28 characters a line in
+    GB/T 9704 documents), or None when lines are paragraphs.
+
+    Wrapped lines share one length and stop mid-sentence; count only those.
+    """
+    cut = [len(t) for t in lines if len(t) >= 20 and t[-1] not in _FINAL]
+    if len(cut) < 3:
+        return None
+    counts: dict[int, int] = {}
+    for n in cut:
+        counts[n] = counts.get(n, 0) + 1
+    best = max(counts, key=lambda n: (counts.get(n - 1, 0) + counts[n] + counts.get(n + 1, 0), n))
+    near = counts.get(best - 1, 0) + counts[best] + counts.get(best + 1, 0)
+    if near >= 3 and near >= 0.5 * len(cut) and best < JOIN_MIN + 20:
+        return best + 1 if counts.get(best + 1) else best
+
+
+def _joins(prev: str, line: str, width: int | None = None) -> bool:
+    """A long line that stops mid-sentence continues on the next (page, column or wrap end)."""
+    wrapped = width is not None and len(prev) >= width - 2
+    if not prev or (len(prev) < JOIN_MIN and not wrapped):
         return False
-    if prev[-1] in _FINAL or not (is_cjk(prev[-1]) or prev[-1].isalnum()):
+    if prev[-1] in _FINAL or not (is_cjk(prev[-1]) or prev[-1].isalnum() or prev[-1] in ",、"):
         return False
-    if _HEADING.match(line) or (len(prev) < 60 and _HEADING.match(prev)):
+    if _HEADING.match(line) or (len(prev) < 60 and _HEADING.match(prev) and not wrapped):
         return False
     # Prose that a page end cut has commas or full stops; titles and page furniture do not.
-    if not any(c in prev for c in ",。;"):
+    if not wrapped and not any(c in prev for c in ",。;"):
         return False
-    if _TITLE_TAIL.search(prev) or (line.endswith(":") and len(line) < 100):
+    if _TITLE_TAIL.search(prev) or (line.endswith(":") and len(line) < 100 and not wrapped):
         return False
     first = line[0]
     return is_cjk(first) or first.isalnum() or first in "“\"(,、，"

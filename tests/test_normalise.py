@@ -59,3 +59,16 @@ def test_mention_is_an_exact_slice_and_value_drops_removed_space():
     m = v.mention(s, v.text.index("\n"))
     assert m.text == raw[m.start:m.end] == "精神的 通知"
     assert m.value == "精神的通知"
+
+
+def test_hard_wrapped_lines_are_rejoined():
+    para = (
+        "为深入贯彻落实全民科学素质行动规划纲要，进一步加强科普阵地建设，充分发挥科普教育基地在提升公民科学素质中的重要作用，"
+        "经研究决定开展本年度科普教育基地认定工作，请各单位认真组织申报并按时报送材料，确保工作取得实效。"
+    )
+    wrapped = "\n".join(para[i:i + 28] for i in range(0, len(para), 28))
+    raw = "关于开展科普教育基地认定工作的通知\n各市科协：\n" + wrapped + "\n某省科协\n2024年5月8日"
+    lines = normalise(raw).text.split("\n")
+    assert para.replace("，", ",") in lines
+    assert lines[0] == "关于开展科普教育基地认定工作的通知"
+    assert lines[-2:] == ["某省科协", "2024年5月8日"]
