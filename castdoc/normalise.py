@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .lines import BOILERPLATE, LABEL
 from .types import Mention
 
 # Characters dropped outright: zero-width marks, BOM, soft hyphen.
@@ -163,14 +164,16 @@ def wrap_width(lines: list[str]) -> int | None:
     Wrapped lines share one length and stop mid-sentence; count only those.
     """
     cut = [len(t) for t in lines if len(t) >= 20 and t[-1] not in _FINAL]
-    if len(cut) < 3:
+    if len(cut) < 4:
         return None
     counts: dict[int, int] = {}
     for n in cut:
         counts[n] = counts.get(n, 0) + 1
     best = max(counts, key=lambda n: (counts.get(n - 1, 0) + counts[n] + counts.get(n + 1, 0), n))
     near = counts.get(best - 1, 0) + counts[best] + counts.get(best + 1, 0)
-    if near >= 3 and near >= 0.5 * len(cut) and best < JOIN_MIN + 20:
+    sized = [len(t) for t in lines if len(t) >= 10]
+    share = sum(1 for n in sized if best - 1 <= n <= best + 1) / max(1, len(sized))
+    if near >= 4 and near >= 0.5 * len(cut) and share >= 0.4 and best < JOIN_MIN + 20:
         return best + 1 if counts.get(best + 1) else best
 
 
@@ -187,6 +190,8 @@ def _joins(prev: str, line: str, width: int | None = None) -> bool:
     if not wrapped and not any(c in prev for c in ",。;"):
         return False
     if _TITLE_TAIL.search(prev) or (line.endswith(":") and len(line) < 100 and not wrapped):
+        return False
+    if BOILERPLATE.match(prev) or BOILERPLATE.match(line) or LABEL.match(line):
         return False
     first = line[0]
     return is_cjk(first) or first.isalnum() or first in "“\"(,、，"

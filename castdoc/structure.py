@@ -49,7 +49,10 @@ PHONE = re.compile(
 EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 PHONE_LABEL = re.compile(r"电话|電話|手机|手機|联系方式|聯繫方式|热线|熱線|Tel|座机|咨询")
 NAME = r"[\u4e00-\u9fff·]{2,4}"
-CONTACT_NAMES = re.compile(rf"(?:联系人|聯繫人|联络人|聯絡人)(?:及(?:联系)?电话|及联系方式)?\s*[:：]?\s*(?P<names>{NAME}(?:\s*[、,，/]\s*{NAME})*)")
+_CNAME = (r"[\u4e00-\u9fff·]{2,4}?(?=$|[\s,，、;；:：/()（）]|联系|聯繫|电话|電話|手机|手機|邮箱|郵箱|电子|電子|地址|传真|"
+          r"E-?mail|邮编|QQ|微信|座机|办公|\d)")
+CONTACT_NAMES = re.compile(
+    rf"(?:联系人|聯繫人|联络人|聯絡人)(?:及(?:联系)?电话|及联系方式)?\s*[:：]?\s*(?P<names>{_CNAME}(?:\s*[、,，/]\s*{_CNAME})*)", re.I)
 NOT_NAME = {"电话", "電話", "联系", "方式", "邮箱", "手机", "地址", "传真", "老师"}
 _BYLINE_ROLES = r"记者|記者|通讯员|通訊員|实习生|实习记者|特约记者|编辑|作者|摄影|撰稿|文/图|文|图"
 _BYNAME = rf"[\u4e00-\u9fff·]{{2,4}}?(?=\s|$|[,，、)）/]|{_BYLINE_ROLES})"
@@ -358,9 +361,11 @@ def _bulletin_source(ctx: _Ctx) -> tuple[Mention | None, tuple[Mention, ...]]:
                 issuer = ctx.mention(ln, *m.span("v"))
                 break
     for ln in lines:
+        last_end = -1
         for m in BYLINE.finditer(ln.text):
-            if m.start() == 0 or ln.text[m.start() - 1] in " :：(（" or BYLINE.match(ln.text):
+            if m.start() == 0 or m.start() == last_end or ln.text[m.start() - 1] in " :：(（":
                 byline.append(ctx.mention(ln, m.start(), m.end()))
+                last_end = m.end()
     return issuer, tuple(byline)
 
 
@@ -528,7 +533,7 @@ def _contacts(ctx: _Ctx) -> list[Contact]:
             continue
         events: list[tuple[int, str, str]] = []
         if names_m:
-            for nm in re.finditer(NAME, names_m.group("names")):
+            for nm in re.finditer(_CNAME, names_m.group("names")):
                 name = nm.group(0)
                 if name in NOT_NAME or name.endswith(("电话", "联系", "方式")):
                     continue

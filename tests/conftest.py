@@ -15,3 +15,7 @@ def shared():
     if not (SHARED / "corpus").is_dir():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+def pytest_addoption(parser):
+    parser.addoption("--regen", action="store_true", help="rewrite tests/cases/*.yaml from castdoc's current output (review the diff!)")
