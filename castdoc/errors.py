@@ -51,6 +51,18 @@ class TooLarge(ReadError):
     code = "too-large"
 
 
+class TimeLimit(ReadError):
+    """A file took longer than ``--timeout`` and was stopped."""
+
+    code = "timeout"
+
+
+class WorkerDied(ReadError):
+    """The worker process reading a file died (a crash in a native reader, out of memory)."""
+
+    code = "worker-died"
+
+
 class MissingDependency(CastdocError):
     exit_code = 3
     code = "missing-dependency"

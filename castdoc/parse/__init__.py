@@ -86,7 +86,11 @@ def read_bytes(data: bytes, *, name: str, suffix: str | None = None, limits: Lim
     if not data.strip():
         raise EmptyDocument("file is empty", path=name, hint="check that the file was saved or downloaded completely")
     sniffed = sniff(data)
-    if suffix is None or suffix.lower() not in READERS or (sniffed and sniffed != suffix.lower() and sniffed in (".pdf", ".docx", ".doc")):
+    # A password-protected .docx is an OLE file like a .doc: the docx reader tells them apart.
+    ole_docx = sniffed == ".doc" and (suffix or "").lower() == ".docx"
+    if suffix is None or suffix.lower() not in READERS or (
+        sniffed and sniffed != suffix.lower() and sniffed in (".pdf", ".docx", ".doc") and not ole_docx
+    ):
         suffix = sniffed or suffix or ".txt"
     raw = reader_for(suffix, path=name).read(data, name=name, limits=limits)
     if not raw.text.strip():

@@ -1,0 +1,73 @@
+"""A record cache for ``castdoc parse --cache DIR``: unchanged documents are not parsed again.
+
+An entry is keyed by the document's sha256 *and* castdoc's version, so a new release
+reparses everything while re-running the same release over an archive of thousands of
+notices only reads and hashes them. Entries hold the records as JSON (never pickle: a
+cache folder may be shared, and loading it must not run code). A broken or unreadable
+entry is a miss, and a cache that cannot be written is skipped: the cache only ever
+saves time, it never changes a result or fails a run.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from . import SCHEMA_VERSION, __version__
+
+
+def file_sha256(path: str | Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+class RecordCache:
+    """Records by (sha256, castdoc version) under one folder; safe to share between processes."""
+
+    def __init__(self, root: str | Path, *, version: str = __version__):
+        self.root = Path(root)
+        self.version = version
+
+    def _entry(self, sha256: str) -> Path:
+        return self.root / f"v{self.version}" / sha256[:2] / f"{sha256}.json"
+
+    def get(self, sha256: str, *, path: str) -> tuple[dict, ...] | None:
+        """The cached records with ``source.path`` set to where the document is now."""
+        try:
+            data = json.loads(self._entry(sha256).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if (
+            not isinstance(data, dict)
+            or data.get("sha256") != sha256
+            or data.get("castdoc_version") != self.version
+            or data.get("schema_version") != SCHEMA_VERSION
+            or not isinstance(data.get("records"), list)
+            or not all(isinstance(r, dict) and isinstance(r.get("source"), dict) for r in data["records"])
+        ):
+            return None
+        out = []
+        for rec in data["records"]:
+            rec["source"]["path"] = path
+            out.append(rec)
+        return tuple(out)
+
+    def put(self, sha256: str, records: tuple[dict, ...] | list[dict]) -> bool:
+        """Store records; False (and nothing raised) when the folder cannot be written."""
+        from .writeout import write_atomic
+
+        payload = {
+            "castdoc_version": self.version,
+            "schema_version": SCHEMA_VERSION,
+            "sha256": sha256,
+            "records": list(records),
+        }
+        try:
+            write_atomic(self._entry(sha256), json.dumps(payload, ensure_ascii=False))
+        except (OSError, ValueError):
+            return False
+        return True
+

@@ -1,0 +1,232 @@
+"""Records in an archive: where each one lives, reading it back safely, writing it in place.
+
+A document's record is ``<stem>.yaml`` beside it, or the same relative path under a
+records folder. One record file holds one YAML document per article, in article order.
+``source.path`` in a record written here is the document's path relative to the record's
+folder, so an archive reads the same wherever it is cloned.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..parse import READERS
+
+RECORD_SUFFIX = ".yaml"
+MAX_RECORD_BYTES = 16 * 1024 * 1024
+IGNORED_IN_DRIFT = (("castdoc_version",), ("source", "path"))
+
+
+def record_path(doc: Path, *, records: Path | None = None, root: Path | None = None) -> Path:
+    """Where ``doc``'s record lives: beside it, or mirrored under ``records`` from ``root``."""
+    if records is None:
+        return doc.with_suffix(RECORD_SUFFIX)
+    base = (root or Path.cwd()).absolute()
+    try:
+        rel = doc.absolute().relative_to(base)
+    except ValueError:
+        rel = Path(doc.name)
+    return records / rel.with_suffix(RECORD_SUFFIX)
+
+
+def document_candidates(record: Path, *, records: Path | None = None, root: Path | None = None) -> list[Path]:
+    """Existing documents a record file may belong to (same stem, any readable suffix)."""
+    if records is None:
+        folder, stem = record.parent, record.stem
+    else:
+        try:
+            rel = record.absolute().relative_to(records.absolute())
+        except ValueError:
+            return []
+        folder, stem = (root or Path.cwd()) / rel.parent, rel.stem
+    out = []
+    if folder.is_dir():
+        for p in sorted(folder.iterdir()):
+            if p.stem == stem and p.suffix.lower() in READERS and p.is_file() and p.suffix.lower() != RECORD_SUFFIX:
+                out.append(p)
+    return out
+
+
+class RecordLoadError(Exception):
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass(frozen=True, kw_only=True)
+class LoadedRecord:
+    path: Path
+    text: str
+    records: list[dict]
+    lines: list[dict[str, int]] = field(default_factory=list)  # per article: field path -> line
+
+    def line_of(self, article: int, path: str) -> int | None:
+        """The line of a field, or of its nearest enclosing field that exists."""
+        if article >= len(self.lines):
+            return None
+        m = self.lines[article]
+        p = path
+        while p:
+            if p in m:
+                return m[p]
+            cut = max(p.rfind("."), p.rfind("["))
+            p = p[:cut] if cut > 0 else ""
+        return m.get("(record)")
+
+
+def plain(value):
+    """YAML's dates back to the ISO strings the schema expects; other values as they are."""
+    if isinstance(value, dict):
+        return {str(k) if not isinstance(k, str) else k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def load_record(path: Path) -> LoadedRecord:
+    """Read a record file with the safe loader only; anything else is a RecordLoadError."""
+    import yaml
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_RECORD_BYTES:
+            raise RecordLoadError(f"record file is {size // (1024 * 1024)} MB; castdoc records are far smaller")
+        data = path.read_bytes()
+    except OSError as e:
+        raise RecordLoadError(f"cannot read: {e.strerror}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise RecordLoadError("not UTF-8 text") from None
+    try:
+        for ev in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(ev, yaml.AliasEvent):
+                raise RecordLoadError("uses YAML aliases (*name); castdoc never writes them",
+                                      ev.start_mark.line + 1)
+        docs = list(yaml.safe_load_all(text))
+    except yaml.constructor.ConstructorError as e:
+        mark = e.problem_mark or e.context_mark
+        raise RecordLoadError(f"not plain YAML data ({(e.problem or 'unknown tag').strip()}); "
+                              "castdoc reads records with the safe loader and runs nothing",
+                              mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise RecordLoadError(f"not valid YAML: {problem}", mark.line + 1 if mark else None) from None
+    docs = [d for d in docs if d is not None]
+    if not docs:
+        raise RecordLoadError("empty record file")
+    for n, d in enumerate(docs):
+        if not isinstance(d, dict):
+            raise RecordLoadError(f"article {n} is a {type(d).__name__}, not a mapping of fields")
+    return LoadedRecord(path=path, text=text, records=[plain(d) for d in docs], lines=_line_maps(text))
+
+
+def _line_maps(text: str) -> list[dict[str, int]]:
+    import yaml
+
+    from ..schema import field_path
+
+    out: list[dict[str, int]] = []
+
+    def walk(node, parts: list, m: dict[str, int], line: int) -> None:
+        m.setdefault(field_path(parts), line)
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                walk(v, parts + [str(k.value)], m, k.start_mark.line + 1)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                walk(item, parts + [i], m, item.start_mark.line + 1)
+
+    for node in yaml.compose_all(text, Loader=yaml.SafeLoader):
+        if node is None:
+            continue
+        m: dict[str, int] = {}
+        walk(node, [], m, node.start_mark.line + 1)
+        out.append(m)
+    return out
+
+
+def looks_like_record(obj) -> bool:
+    return isinstance(obj, dict) and ("schema_version" in obj or ("source" in obj and "kind" in obj))
+
+
+def is_record_file(path: Path) -> bool:
+    """A .yaml that castdoc wrote (or that claims to be a record): worth checking as an orphan."""
+    try:
+        return any(looks_like_record(r) for r in load_record(path).records)
+    except RecordLoadError:
+        return False
+
+
+def portable(dicts: list[dict], doc: Path, record: Path) -> list[dict]:
+    """The same records with ``source.path`` relative to the record's folder."""
+    rel = Path(os.path.relpath(doc.absolute(), record.absolute().parent)).as_posix()
+    out = []
+    for d in dicts:
+        d = dict(d)
+        src = dict(d.get("source") or {})
+        src["path"] = rel
+        d["source"] = src
+        out.append(d)
+    return out
+
+
+def comparable(d: dict) -> dict:
+    """A record without the fields that may differ between equal readings."""
+    import copy
+
+    d = copy.deepcopy(d)
+    for path in IGNORED_IN_DRIFT:
+        cur = d
+        for key in path[:-1]:
+            cur = cur.get(key) if isinstance(cur, dict) else None
+        if isinstance(cur, dict):
+            cur.pop(path[-1], None)
+    return d
+
+
+def round_trip(dicts: list[dict]) -> list[dict]:
+    """Fresh records as they will read back from YAML, so comparisons see like with like."""
+    import yaml
+
+    from ..record import dump_yaml
+
+    return [plain(d) for d in yaml.safe_load_all(dump_yaml(dicts)) if d is not None]
+
+
+def same_records(stored: list[dict], fresh: list[dict]) -> bool:
+    return len(stored) == len(fresh) and all(comparable(a) == comparable(b) for a, b in zip(stored, fresh))
+
+
+def write_records(target: Path, dicts: list[dict], *, documents: set[Path] | None = None) -> bool:
+    """Write ``dicts`` to ``target`` atomically; False when it already holds them.
+
+    Refuses (ValueError) to write over a document or over a YAML file that is not a
+    castdoc record: a record name is derived from a document name, and a wrong guess
+    must never cost a user their file.
+    """
+    from ..record import dump_yaml
+    from ..writeout import write_atomic
+
+    if target.suffix.lower() != RECORD_SUFFIX:
+        raise ValueError(f"{target} is not a .yaml record name")
+    if documents and target.absolute() in {d.absolute() for d in documents}:
+        raise ValueError(f"{target} is a source document; not overwritten")
+    if target.exists():
+        try:
+            old = load_record(target)
+        except RecordLoadError:
+            old = None
+        if old is not None:
+            if not any(looks_like_record(r) for r in old.records):
+                raise ValueError(f"{target} exists and is not a castdoc record; not overwritten")
+            if same_records(old.records, round_trip(dicts)):
+                return False
+    write_atomic(target, dump_yaml(dicts))
+    return True

@@ -1,0 +1,292 @@
+"""One check run over an archive: find documents and records, pair them, run every rule.
+
+Each document is read once; its articles feed the format rules and the fresh records
+that drift compares with. Configuration (rules off, severities, accepted exceptions) is
+applied per document before ``--fix`` acts, so ``--fix`` repairs only what is reported.
+"""
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import CastdocError, UsageError
+from ..parse import CONVERT_HINTS, DEFAULT_LIMITS, READERS, Limits
+from . import RULES
+from .config import CheckConfig
+from .findings import CheckResult, Finding
+from .records import (
+    RECORD_SUFFIX,
+    RecordLoadError,
+    document_candidates,
+    is_record_file,
+    load_record,
+    portable,
+    record_path,
+    write_records,
+)
+
+
+@dataclass(kw_only=True)
+class _Targets:
+    documents: list[Path] = field(default_factory=list)
+    records: list[Path] = field(default_factory=list)  # given or found; paired later
+    roots: list[Path] = field(default_factory=list)  # folders walked
+    explicit: set[Path] = field(default_factory=set)  # record files named on the command line
+
+
+def _hidden(p: Path, base: Path) -> bool:
+    try:
+        parts = p.relative_to(base).parts
+    except ValueError:
+        parts = p.parts
+    return any(part.startswith(".") for part in parts)
+
+
+def collect(paths: list[str], cfg: CheckConfig) -> _Targets:
+    from ..batch import expand
+
+    t = _Targets()
+    for arg in paths:
+        p = Path(arg)
+        if not p.exists():
+            raise UsageError("no such file or folder", path=arg, hint="check the path")
+        if p.is_dir():
+            t.roots.append(p)
+            t.documents.extend(Path(d) for d in expand([arg]))
+            t.records.extend(sorted(y for y in p.rglob("*" + RECORD_SUFFIX)
+                                    if y.is_file() and not _hidden(y, p) and not y.name.endswith(".gold.yaml")))
+        elif p.suffix.lower() == RECORD_SUFFIX:
+            t.records.append(p)
+            t.explicit.add(p.absolute())
+        elif p.suffix.lower() in READERS or p.suffix.lower() in CONVERT_HINTS:
+            t.documents.append(p)
+        else:
+            raise UsageError("not a document or a .yaml record", path=arg,
+                             hint=f"castdoc check reads {', '.join(sorted(READERS))} documents and their .yaml records")
+    if cfg.records is not None and t.roots and cfg.records.is_dir():
+        t.records.extend(sorted(y for y in cfg.records.rglob("*" + RECORD_SUFFIX) if y.is_file()
+                                and not _hidden(y, cfg.records)))
+    t.documents = [d for d in _unique(t.documents) if not cfg.excluded(d)]
+    t.records = [r for r in _unique(t.records) if not cfg.excluded(r)]
+    return t
+
+
+def _unique(paths: list[Path]) -> list[Path]:
+    seen: dict[Path, Path] = {}
+    for p in paths:
+        seen.setdefault(p.absolute(), p)
+    return list(seen.values())
+
+
+def _loads(path: Path) -> bool:
+    try:
+        load_record(path)
+        return True
+    except RecordLoadError:
+        return False
+
+
+# ------------------------------------------------------------------ git
+def changed_files(ref: str, start: Path) -> set[Path]:
+    """Files git reports changed since ``ref`` (plus untracked ones), as absolute paths."""
+    git = shutil.which("git")
+    if git is None:
+        raise UsageError("--changed-since needs git, which is not installed")
+    if ref.startswith("-"):
+        raise UsageError(f"--changed-since: {ref!r} is not a git revision")
+    where = start if start.is_dir() else start.parent
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([git, *args], cwd=where, capture_output=True, text=True, encoding="utf-8", errors="replace")
+
+    top = run("rev-parse", "--show-toplevel")
+    if top.returncode != 0:
+        raise UsageError("--changed-since: not inside a git repository", path=str(where),
+                         hint="run castdoc check inside the archive's clone, or drop --changed-since")
+    root = Path(top.stdout.strip())
+    diff = subprocess.run([git, "diff", "--name-only", "-z", ref, "--"], cwd=root, capture_output=True, text=True,
+                          encoding="utf-8", errors="replace")
+    if diff.returncode != 0:
+        msg = (diff.stderr.strip().splitlines() or ["git diff failed"])[0]
+        raise UsageError(f"--changed-since {ref}: {msg}",
+                         hint="is the revision fetched? in GitHub Actions use actions/checkout with fetch-depth: 0")
+    new = subprocess.run([git, "ls-files", "--others", "--exclude-standard", "-z"], cwd=root, capture_output=True,
+                         text=True, encoding="utf-8", errors="replace")
+    names = [n for n in diff.stdout.split("\0") if n] + [n for n in new.stdout.split("\0") if n]
+    return {(root / n).resolve() for n in names}
+
+
+# ------------------------------------------------------------------ the run
+def _display(p: Path) -> str:
+    return str(p)
+
+
+def apply_config(findings: list[Finding], cfg: CheckConfig) -> list[Finding]:
+    out = []
+    for f in findings:
+        if cfg.level(f.rule) == "off":
+            continue
+        if cfg.accepted(f.file, f.rule) or (f.document and cfg.accepted(f.document, f.rule)):
+            continue
+        level = cfg.severity.get(f.rule)
+        out.append(f.with_(severity=level) if level else f)
+    return out
+
+
+def _finding(rule_id: str, *, file: str, message: str, **kw) -> Finding:
+    r = RULES[rule_id]
+    return Finding(rule=r.id, name=r.name, severity=r.severity, file=file, message=message, **kw)
+
+
+def _read(doc: Path, limits: Limits):
+    """(documents, fresh record dicts) of one file, or raise CastdocError."""
+    from ..parse import read_path
+    from ..pipeline import build_record, documents_from_raw
+    from ..record import to_dict
+
+    raw = read_path(doc, limits=limits)
+    h = hashlib.sha256()
+    with open(doc, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    docs = documents_from_raw(raw, path=str(doc), sha256=h.hexdigest())
+    return docs, [to_dict(build_record(d)) for d in docs]
+
+
+def check_pair(doc: Path, rec: Path, cfg: CheckConfig, *, fix: bool = False, limits: Limits = DEFAULT_LIMITS,
+               debug: bool = False, all_documents: set[Path] | None = None, check_record: bool = True) -> list[Finding]:
+    """Every finding for one document and its record, configuration applied, --fix done."""
+    from .drift import check_drift
+    from .format_rules import check_document
+    from .schema_rules import check_schema
+
+    dname, rname = _display(doc), _display(rec)
+    found: list[Finding] = []
+    fresh: list[dict] | None = None
+    try:
+        docs, dicts = _read(doc, limits)
+        fresh = portable(dicts, doc, rec)
+        try:
+            for d in docs:
+                found.extend(check_document(d, path=dname, era=cfg.era))
+        except Exception as e:  # noqa: BLE001 - a rule's bug must not hide the other findings
+            if debug:
+                raise
+            found.append(_finding("CD001", file=dname, message=f"internal error in the format rules ({type(e).__name__}: {e})",
+                                  hint="this is a castdoc bug: run with --debug for a traceback and report it"))
+    except CastdocError as e:
+        found.append(_finding("CD001", file=dname, message=f"cannot read the document: {e.message}", hint=e.hint,
+                              unreadable=True))
+    except Exception as e:  # noqa: BLE001 - one broken file must not stop the run
+        if debug:
+            raise
+        found.append(_finding("CD001", file=dname, message=f"internal error reading it ({type(e).__name__}: {e})",
+                              hint="run with --debug for a traceback and report it", unreadable=True))
+    if check_record:
+        if not rec.exists():
+            found.append(_finding("CD003", file=dname, message=f"no record {rname} for this document",
+                                  hint=f"castdoc parse --update {dname} (or castdoc check --fix)",
+                                  document=dname, fixable=fresh is not None))
+        else:
+            try:
+                loaded = load_record(rec)
+            except RecordLoadError as e:
+                found.append(_finding("CD002", file=rname, line=e.line, message=f"cannot read the record: {e.message}",
+                                      hint=f"castdoc check --fix rewrites it from {dname}", document=dname,
+                                      unreadable=True, fixable=fresh is not None))
+            else:
+                found.extend(check_schema(loaded, file=rname, document=dname))
+                if fresh is not None:
+                    found.extend(check_drift(loaded, fresh, file=rname, document=dname))
+    found = apply_config(found, cfg)
+    if fix and fresh is not None and any(f.fixable for f in found):
+        try:
+            write_records(rec, fresh, documents=all_documents)
+        except (ValueError, OSError) as e:
+            found = [f.with_(hint=f"not fixed: {e}") if f.fixable else f for f in found]
+        else:
+            found = [f.with_(fixed=True) if f.fixable else f for f in found]
+    return found
+
+
+def check_orphan(rec: Path, cfg: CheckConfig) -> list[Finding]:
+    from .schema_rules import check_schema
+
+    rname = _display(rec)
+    found: list[Finding] = [_finding("CD004", file=rname, message="record without its document",
+                                     hint="restore the document beside it, or delete the record")]
+    try:
+        loaded = load_record(rec)
+    except RecordLoadError as e:
+        found.append(_finding("CD002", file=rname, line=e.line, message=f"cannot read the record: {e.message}",
+                              unreadable=True))
+    else:
+        found.extend(check_schema(loaded, file=rname, document=None))
+    return apply_config(found, cfg)
+
+
+def check_paths(paths: list[str], cfg: CheckConfig, *, fix: bool = False, changed_since: str | None = None,
+                limits: Limits = DEFAULT_LIMITS, debug: bool = False) -> CheckResult:
+    targets = collect(paths, cfg)
+    changed: set[Path] | None = None
+    if changed_since is not None:
+        start = Path(paths[0]) if paths else Path.cwd()
+        changed = changed_files(changed_since, start.absolute())
+
+    def rec_of(d: Path) -> Path:
+        return record_path(d, records=cfg.records, root=cfg.root)
+
+    all_docs = {d.absolute() for d in targets.documents}
+    pairs: list[tuple[Path, Path]] = []
+    findings: list[Finding] = []
+    by_record: dict[Path, Path] = {}
+    for d in targets.documents:
+        r = rec_of(d)
+        key = r.absolute()
+        if key in by_record:
+            other = by_record[key]
+            findings.extend(apply_config([_finding(
+                "CD005", file=_display(d), message=f"{_display(other)} and this document share one record name {_display(r)}",
+                hint="rename one of them: a record is named after its document's stem")], cfg))
+            pairs.append((d, r))  # still format-checked, without a record
+            continue
+        by_record[key] = d
+        pairs.append((d, r))
+    claimed = set(by_record)
+    orphans: list[Path] = []
+    for r in targets.records:
+        if r.absolute() in claimed:
+            continue
+        cands = [c for c in document_candidates(r, records=cfg.records, root=cfg.root)
+                 if rec_of(c).absolute() == r.absolute()]
+        if cands:
+            if cfg.excluded(cands[0]) or cands[0].absolute() in all_docs:
+                continue
+            pairs.append((cands[0], r))
+            by_record[r.absolute()] = cands[0]
+            all_docs.add(cands[0].absolute())
+        elif is_record_file(r) or (r.absolute() in targets.explicit and not _loads(r)):
+            orphans.append(r)  # a YAML file that is not a record (a CI config) is none of check's business
+    if changed is not None:
+        pairs = [(d, r) for d, r in pairs if d.resolve() in changed or r.resolve() in changed]
+        orphans = [r for r in orphans if r.resolve() in changed
+                   or any(c.parent == r.parent.resolve() and c.stem == r.stem for c in changed)]
+    seen_records: set[Path] = set()
+    files: list[str] = []
+    for d, r in pairs:
+        first = r.absolute() not in seen_records
+        seen_records.add(r.absolute())
+        findings.extend(check_pair(d, r, cfg, fix=fix, limits=limits, debug=debug, all_documents=all_docs,
+                                   check_record=first))
+        files.append(_display(d))
+        if first:
+            files.append(_display(r))
+    for r in orphans:
+        findings.extend(check_orphan(r, cfg))
+        files.append(_display(r))
+    findings.sort(key=lambda f: f.sort_key())
+    return CheckResult(findings=tuple(findings), documents=len(pairs), records=len(seen_records) + len(orphans),
+                       files=tuple(files))
