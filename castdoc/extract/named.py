@@ -1,6 +1,378 @@
-"""Placeholder: filled in by the extractor issues."""
+"""Platforms and initiatives a document names.
+
+Three ways in, all on the clean text (glosses out, traditional folded):
+
+- quoted names: “科创中国”, 广东“海智计划”, “广东科普嘉年华”; a quote is a name when it ends
+  in a head word (…平台, …计划), when a category follows it (“A”“B”等品牌, “X”学习宣传活动),
+  or when an implementing verb governs it (服务“一带一路”). A quote followed by more of
+  the name (“3+1”基层科协组织能力提升计划扩面增效行动) gives the whole name. Slogans
+  (“四个意识”, “三轮”), lists, themes, days, honours and abbreviations (以下简称“讲科普”)
+  are not names;
+- unquoted names ending in a head word: from the head, jieba's words are taken leftwards
+  while they read as part of a name (places, organisations, field words, a parenthesis
+  such as (深圳)) and the name stops at a governing verb or a function word (加强, 前往,
+  的, 和). A name needs one distinctive word (not only 国际创新创业服务平台), must not be
+  a collective (全省…, 各…) and must end the noun phrase (海智基地工作座谈会 is a meeting);
+- names the genre knows (lexicon platforms.txt, initiatives.txt) wherever they stand on
+  their own.
+
+Document titles in 《》 are not platforms, but a quoted name inside one counts.
+"""
 from __future__ import annotations
 
+import functools
+import re
 
-def extract(doc, found) -> tuple[tuple, tuple]:
-    return (), ()
+from .. import nlp
+from ..types import Named
+from ._tokens import Clean, clean_of
+
+PLATFORM_HEADS = (
+    "平台", "基地", "工作站", "服务站", "论坛", "嘉年华", "创新中心", "孵化器", "众创空间", "分库", "思想库", "大赛", "竞赛",
+    "挑战赛", "博览会", "展览会", "科技周", "活动周", "科普周", "科普网", "科技网", "科协网", "科技小院", "科学城",
+)
+INITIATIVE_HEADS = ("计划纲要", "行动计划", "计划", "工程", "行动", "战略", "专项", "倡议")
+# Heads that make a quoted phrase a name though they are too loose for unquoted text.
+QUOTED_HEADS = ("研究院", "中心", "馆", "站", "科技园", "产业园", "科学园", "节", "联盟", "书屋", "课堂", "讲堂", "学堂", "大讲堂", "沙龙", "讲坛", "项目",
+                "活动")
+# What may follow a quotation and make it a name: “A”“B”等品牌, “X”学习宣传活动, “X”试点市.
+CATEGORY = re.compile(
+    r"(?:等|两大|三大|系列|重点)?(?:[\u4e00-\u9fff]{0,4}?)(?P<cat>品牌活动|品牌|平台|主题活动|系列活动|活动|计划|工程|行动|项目|"
+    r"试点|建设|大赛|比赛|竞赛|论坛|专项|志愿服务|工作站|基地|评选)"
+)
+GOVERN_QUOTED = ("实施", "开展", "启动", "举办", "推进", "服务", "建设", "打造", "推动", "加入", "落实", "参与", "创建", "争创",
+                 "承办", "深化", "融入", "助力")
+SLOGAN = re.compile(r"[一二三四五六七八九十两]+(?:个|项|条|种|轮|抓|到|心|为|联|型|大|化|要|不)|[一二三四五六七八九十百千万]+$")
+NOT_NAME_AFTER = re.compile(r"精神|理念|要求|号召|口号|称号|荣誉|奖|主题|这一主题|方式|过程|时期|期间|以来|栏")
+ABBREV_BEFORE = ("简称", "下称", "简称为", "以下简称")
+# Words that govern a name from the left, or end it there: the name starts after them.
+GOVERN = frozenset(
+    "加强 建设 打造 推进 推动 实施 开展 落实 参观 来到 调研 考察 走访 利用 依托 参与 举办 承办 组织 设立 成立 授予 授于 "
+    "授牌 认定 入选 申报 推荐 支持 发挥 服务 围绕 深化 完善 启动 召开 前往 参加 听取 出席 了解 深入 积极 进一步 大力 "
+    "全面 努力 着力 加快 做好 抓好 共建 搭建 构建 培育 创建 争创 进入 入驻 落户 携手 联合 对接 包括 成为 作为 通过 "
+    "借助 用好 办好 建好 管好 筹建 评选 表彰 命名 挂牌 揭牌 获批 获评 获得 荣获 评为 列为 纳入 实地 先后 首先 随后 "
+    "一行 组织召开 举行 视察 考评 评估 下载 登录 访问 关注 发布 转发 印发 介绍 讲解 参加了 调研了 暨 及其 以及".split()
+)
+GENERIC = frozenset(
+    "国际 国内 创新 创业 创新创业 服务 科技 科普 海智 学会 技术 公共 综合 示范 教育 成果 转化 成果转化 科技成果转化 孵化 "
+    "离岸 人才 海外 企业 产业 工作 专家 院士 院士专家 青少年 科学 研究 发展 交流 合作 数字化 智慧 网络 信息 资源 共享 "
+    "国家 国家级 省级 市级 县级 全国 地方 基层 重点 重要 优秀 先进 高端 新型 现代 一流 区域 城市 乡村 农村 社区 "
+    "学术 科学技术 知识 文化 健康 管理 平台 基地 中心 体系 网络化 志愿 志愿服务 科技志愿服务 开放 协同 融合 高校 "
+    "学会服务 咨询 决策 决策咨询 智库 思想库 科技思想库 科普教育 科普教育基地 试点 品牌 项目 行动 计划 工程 战略 "
+    "新 大 小 总 多 各类 有关 相关 主要 其他 联合 公益 社会 公众 全民 科学素质 能力 提升 质量 高质量 发展战略 "
+    "活动 年度 本年度 会议 建设 组织 单位 部门 站点 网站 官网".split()
+)
+STOP_TAGS = ("p", "c", "r", "d", "y", "e", "o", "f", "a", "ad", "an", "ag", "z", "zg", "i", "uj", "ul", "uz", "uv",
+             "ud", "ug")
+ORG_AFTER = ("联合会", "协会", "学会", "研究会", "委员会", "办公室", "管理处", "联盟")
+COLLECTIVE = ("全省", "全市", "全区", "全县", "全镇", "各", "本", "该", "我", "其", "这", "此", "一批", "一个", "首个", "多个",
+              "每个", "相关", "有关", "上述")
+
+
+@functools.cache
+def _heads_re() -> re.Pattern:
+    heads = sorted(PLATFORM_HEADS + INITIATIVE_HEADS, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, heads)))
+
+
+def _category(head: str) -> str:
+    return "initiative" if head in INITIATIVE_HEADS or head in ("项目", "活动") else "platform"
+
+
+class _Finder:
+    def __init__(self, clean: Clean):
+        self.c = clean
+        self.t = clean.text
+        self.titles = self._spans(r"《[^《》\n]{1,80}》")
+        self.quotes = self._spans(r"[“\"「『][^“”\"「」『』\n]{1,60}[”\"」』]")
+        self.found: dict[str, dict] = {}
+        self.covered: list[tuple[int, int]] = []
+
+    def _spans(self, pattern: str) -> list[tuple[int, int]]:
+        return [m.span() for m in re.finditer(pattern, self.t)]
+
+    @staticmethod
+    def _inside(i: int, j: int, spans) -> bool:
+        return any(a <= i and j <= b for a, b in spans)
+
+    def add(self, name_spans: list[tuple[int, int]], category: str, kind: str, quoted: bool, weight: int = 2) -> None:
+        """Record a name; a better reason (weight: 1 a governing verb, 2 a head or category,
+        3 the lexicon) decides its category when several find it."""
+        clean_name = "".join(self.t[a:b] for a, b in name_spans)
+        if len(clean_name) < 2:
+            return
+        value = "".join(self.c.value(a, b, gloss=True) for a, b in name_spans)
+        start, end = name_spans[0][0], name_spans[-1][1]
+        self.covered.append((start, end))
+        f = self.found.get(clean_name)
+        if f is None:
+            self.found[clean_name] = {"name": value, "category": category, "kind": kind, "start": start,
+                                      "quoted": quoted, "weight": weight}
+            return
+        if start < f["start"]:
+            f["start"] = start
+        f["quoted"] = f["quoted"] or quoted
+        if weight > f["weight"]:
+            f.update(category=category, kind=kind, weight=weight)
+
+    # ------------------------------------------------------------- quotes
+    def quoted(self) -> None:
+        t = self.t
+        abbrevs = set()
+        chain: list[tuple[int, int]] = []  # adjacent quotations: “A”“B”“C”等品牌
+        for qs, qe in self.quotes:
+            a, b = qs + 1, qe - 1
+            content = t[a:b]
+            if self.c.in_furniture(qs):
+                continue
+            if t[max(0, qs - 5):qs].endswith(ABBREV_BEFORE):
+                abbrevs.add(content)
+                continue
+            cont = self._continuation(qe)
+            if cont is not None and not re.search(r"[、,;。:!?]", content):
+                c_end, c_head = cont
+                self.add([(a, b), (qe, c_end)], _category(c_head), c_head, True)
+                chain = []
+                continue  # “3+1”基层…行动: the quotation is the start of a name, not one
+            linked = chain and t[chain[-1][1] + 1:qs] in ("", "、", "和", "与", "及")
+            chain = chain + [(a, b)] if linked else [(a, b)]
+            if not self._quote_ok(content, qe):
+                chain = []
+                continue
+            head = _ends_with_head(content)
+            cat = CATEGORY.match(t, qe)
+            if head:
+                self.add([(a, b)], _category(head), head, True)
+            if cat and self._category_follows(qe, cat.end()):
+                kind = cat.group("cat")
+                category = "platform" if kind in ("品牌", "平台", "试点", "工作站", "基地") else _category(kind)
+                for x, y in chain:
+                    if t[x:y] not in abbrevs and self._quote_ok(t[x:y], y + 1):
+                        self.add([(x, y)], category, "quoted", True)
+            elif not head and t[max(0, qs - 2):qs] in GOVERN_QUOTED and len(content) >= 3:
+                self.add([(a, b)], "initiative", "quoted", True, weight=1)
+        # an abbreviation is no name anywhere in the document
+        for k in [k for k in self.found if k in abbrevs]:
+            del self.found[k]
+
+    def _quote_ok(self, content: str, qe: int) -> bool:
+        if len(content) < 2 or len(content) > 40:
+            return False
+        if re.search(r"[、,;。:!?]", content):
+            return False  # a list or a sentence, not a name
+        if SLOGAN.match(content) or re.fullmatch(r"[\d.+\-%]+", content):
+            return False
+        if content.endswith("日") or re.fullmatch(r"..之.", content):
+            return False
+        if re.search(r"先进|优秀|称号|标兵|模范", content) and not _ends_with_head(content):
+            return False
+        if NOT_NAME_AFTER.match(self.t, qe):
+            return False
+        if re.search(r"主题(?:为|是)?[—\-:]*$", self.t[max(0, qe - len(content) - 8):qe - len(content) - 1]):
+            return False
+        return True
+
+    def _category_follows(self, qe: int, cat_end: int) -> bool:
+        """The words between the quotation and the category word are modifiers, not a clause."""
+        between = self.t[qe:cat_end]
+        return not re.search(r"[,。;:!?、]", between)
+
+    def _continuation(self, qe: int) -> tuple[int, str] | None:
+        """“3+1”基层科协组织能力提升计划扩面增效行动: the name goes on after the quotation."""
+        t = self.t
+        j = qe
+        if t[qe:qe + 1] in ("等", "的", "和", "与", "及", "是", "为", "在", "中"):
+            return None
+        while j < len(t) and j - qe < 25 and re.match(r"[\u4e00-\u9fff\w()]", t[j]) and t[j] not in "的和与及等":
+            j += 1
+        best = None
+        for m in _heads_re().finditer(t, qe, j):
+            if m.end() in self.c.bounds and m.start() > qe:
+                best = (m.end(), m.group(0))
+        if best and best[0] - qe >= 3:
+            return best
+        return None
+
+    # ------------------------------------------------------------- unquoted
+    def unquoted(self) -> None:
+        t = self.t
+        for m in _heads_re().finditer(t):
+            hs, he = m.span()
+            if he not in self.c.bounds or self.c.in_furniture(hs):
+                continue
+            if self._inside(hs, he, self.titles) or self._inside(hs, he, self.quotes):
+                continue
+            if any(a <= hs and he <= b for a, b in self.covered):
+                continue
+            head = m.group(0)
+            cand = self._extend(hs, he)
+            if cand is None:
+                continue
+            s, e, words = cand
+            name = t[s:e]
+            if len(name) - len(head) < 2 or name.startswith(COLLECTIVE):
+                continue
+            if not any(_distinctive(w, tag) for w, tag in words):
+                continue
+            if t[s - 1:s] == "(" and re.search(f"(?:{_heads_re().pattern})$", t[max(0, s - 8):s - 1]):
+                continue  # an alias in parentheses after a name: 工作站(海外海智计划工作站)
+            if any(t.startswith(name + org, s2) for s2 in _find_all(t, name) for org in ORG_AFTER):
+                continue  # the category in an organisation's name (…基地联合会), not a platform
+            if not self._ends_phrase(e):
+                continue
+            self.add([(s, e)], _category(head), head, False)
+
+    def _window(self, hs: int, he: int) -> tuple[int, int]:
+        t = self.t
+        a = hs
+        while a > 0 and hs - a < 40 and t[a - 1] not in ",。;:!?、\n“”《》":
+            a -= 1
+        b = he
+        m = re.match(r"\([\u4e00-\u9fff]{1,8}\)", t[he:])
+        if m:
+            b = he + m.end()
+        return a, b
+
+    def _extend(self, hs: int, he: int):
+        """(start, end, [(word, tag)]) of the name ending at the head, or None."""
+        a, b = self._window(hs, he)
+        toks = nlp.pos_cut(self.t[a:b])
+        # index of the token that ends at he
+        k = next((i for i, (w, tag, off) in enumerate(toks) if a + off + len(w) == he), None)
+        if k is None:
+            return None
+        words = [(w, tag) for w, tag, _ in toks[k + 1:]]  # a parenthesis after the head
+        start = a + toks[k][2]
+        head_word, head_tag = toks[k][0], toks[k][1]
+        if head_tag in ("nplat", "ninit"):
+            words.append((head_word, head_tag))
+        elif len(head_word) > he - hs:
+            words.append((head_word[: len(head_word) - (he - hs)], "n"))  # 服务平台: is 服务 distinctive?
+        depth = 0
+        i = k - 1
+        while i >= 0:
+            w, tag, off = toks[i]
+            if w in ("年", "年度") and i > 0 and re.fullmatch(r"\d{4}", toks[i - 1][0]):
+                start = a + toks[i - 1][2]
+                words.append((toks[i - 1][0] + w, "m"))
+                i -= 2
+                continue
+            if w == ")":
+                depth += 1
+            elif w == "(":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif depth == 0 and not _name_part(w, tag):
+                if tag == "r" or w in ("本", "该", "各", "我", "其", "此", "这", "那"):
+                    return None  # 本地区科普工作计划, 该基地: a reference, not a name
+                break
+            start = a + off
+            words.append((w, tag))
+            i -= 1
+        # a name does not open with a verb or a particle
+        while start < hs:
+            w, tag = next(((w, tag) for w, tag, off in toks if a + off == start), ("", ""))
+            if w and (tag.startswith("v") and tag != "vn" or w in ("之", "(")):
+                start += len(w)
+                words = [x for x in words if x != (w, tag)]
+                continue
+            break
+        return start, b, words
+
+    def _ends_phrase(self, e: int) -> bool:
+        """The head ends the noun phrase: 海智基地工作座谈会 and 计划表 are other things."""
+        t = self.t
+        if e >= len(t) or t[e] in ",。;:!?、()”“》《\n 等的和与及暨":
+            return True
+        toks = nlp.pos_cut(t[e:e + 8])
+        if not toks:
+            return True
+        w, tag, _ = toks[0]
+        if w in ("建设", "调研", "揭牌", "授牌", "挂牌", "成立", "运营", "落地", "启动", "开展", "举办", "参观", "考察"):
+            return True
+        return not (tag.startswith("n") and not tag.startswith("nr") or tag in ("vn", "j"))
+
+    # ------------------------------------------------------------- known
+    def known(self) -> None:
+        t = self.t
+        for lex, category in (("platforms.txt", "platform"), ("initiatives.txt", "initiative")):
+            for word in nlp.lexicon(lex):
+                i = t.find(word)
+                while i >= 0:
+                    j = i + len(word)
+                    if word in self.found:
+                        self.found[word].update(category=category, weight=3)
+                    if not any(a <= i and j <= b and (a, b) != (i, j) for a, b in self.covered):
+                        self.add([(i, j)], category, "known", t[i - 1:i] in "“\"「" and t[j:j + 1] in "”\"」", weight=3)
+                        break
+                    i = t.find(word, j)
+
+    def result(self) -> tuple[tuple[Named, ...], tuple[Named, ...]]:
+        plain = re.sub(r"[“”\"「」『』]", "", self.t)
+        plat, init = [], []
+        for clean_name, f in sorted(self.found.items(), key=lambda kv: kv[1]["start"]):
+            n = Named(
+                name=f["name"],
+                category=f["category"],
+                kind=f["kind"],
+                mentions=max(1, plain.count(clean_name)),
+                first=self.c.raw_start(f["start"]),
+                quoted=f["quoted"],
+            )
+            (plat if f["category"] == "platform" else init).append(n)
+        return tuple(plat), tuple(init)
+
+
+def _find_all(text: str, sub: str) -> list[int]:
+    out, i = [], text.find(sub)
+    while i >= 0:
+        out.append(i)
+        i = text.find(sub, i + 1)
+    return out
+
+
+def _ends_with_head(content: str) -> str | None:
+    for h in sorted(PLATFORM_HEADS + INITIATIVE_HEADS + QUOTED_HEADS, key=len, reverse=True):
+        if content.endswith(h) and len(content) > len(h):
+            return h
+    return None
+
+
+def _name_part(w: str, tag: str) -> bool:
+    if w in GOVERN:
+        return False
+    if w == "之":
+        return True
+    if tag == "x":
+        return False
+    if tag in STOP_TAGS or tag.startswith("u"):
+        return False
+    if tag in ("m", "t"):
+        return bool(re.fullmatch(r"(?:\d{4}年度?|第[一二三四五六七八九十\d]+[届期批]|\d{4})", w))
+    if tag == "q":
+        return len(w) >= 2
+    return True  # nouns, places, organisations, vn, field words, unknown words, verbs inside a name
+
+
+def _distinctive(w: str, tag: str) -> bool:
+    """A word that makes a name of a generic phrase: a place, an organisation, a coined word."""
+    if tag in ("x", "m", "t") and not re.fullmatch(r"\d{4}年度?", w):
+        return False
+    if re.fullmatch(r"\d{4}年度?", w):
+        return True
+    if w in GENERIC or len(w) < 2 and tag not in ("ns", "nr", "nz", "j"):
+        return False
+    if tag.startswith("v") and tag != "vn":
+        return False
+    if tag.startswith(("ns", "nr", "nt", "nz", "j", "eng", "nplat", "ninit")):
+        return True
+    return w not in GENERIC
+
+
+def extract(doc, found) -> tuple[tuple[Named, ...], tuple[Named, ...]]:
+    f = _Finder(clean_of(doc.view))
+    f.quoted()
+    f.unquoted()
+    f.known()
+    return f.result()

@@ -1,0 +1,120 @@
+"""The candidate-finding text of a document, segmented once and shared by the extractors.
+
+People, platforms and keywords all read the same *clean* text: the document's view with
+pinyin glosses taken out ("公(gong)司" reads "公司") and traditional characters folded
+to simplified ones, one character for one, so that a single set of rules and lexicons
+serves 陳文新 and 陈文新 alike. Every clean character remembers its place in the view, and
+so in the raw text: what the rules find is reported as the exact slice that was written
+(glosses and traditional forms included).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .. import nlp
+from ..lines import BOILERPLATE
+from ..normalise import View
+from ..types import Mention
+
+# A pinyin gloss inserted after a character: (gong), (guān), (zhan) …
+_PINYIN = re.compile(r"(?<=[\u3400-\u9fff])(?:\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}\))+")
+_WS = " \t\u3000\xa0"
+
+
+@dataclass(frozen=True)
+class Clean:
+    """``text`` for the rules; ``to_view[i]`` is the view index of ``text[i]``."""
+
+    view: View
+    text: str
+    to_view: tuple[int, ...]
+    gaps: frozenset[int]  # clean indices i where white space stood in the raw text before text[i]
+
+    def mention(self, start: int, end: int) -> Mention:
+        """The raw slice behind clean[start:end]."""
+        if end <= start:
+            return self.view.mention(self.to_view[start], self.to_view[start])
+        return self.view.mention(self.to_view[start], self.to_view[end - 1] + 1)
+
+    def value(self, start: int, end: int, *, gloss: bool = False) -> str:
+        """The characters as written behind clean[start:end] (inner glosses kept, no white
+        space); ``gloss`` keeps a gloss right after the last character too: 工(gong)作(zuo)站(zhan)."""
+        if end <= start:
+            return ""
+        v0, v1 = self.to_view[start], self.to_view[end - 1] + 1
+        if gloss:
+            m = _PINYIN.match(self.view.text, v1)
+            if m:
+                v1 = m.end()
+        return self.view.mention(v0, v1).value
+
+    def plain(self, start: int, end: int) -> str:
+        """clean[start:end] in the characters written (traditional kept), without glosses."""
+        return "".join(self.view.text[self.to_view[i]] for i in range(start, end))
+
+    def raw_start(self, i: int) -> int:
+        return self.view.origin[self.to_view[i]] if i < len(self.to_view) else self.view.origin[-1]
+
+    @property
+    def tokens(self) -> tuple[tuple[str, int], ...]:
+        return nlp.cut(self.text)
+
+    @functools.cached_property
+    def bounds(self) -> frozenset[int]:
+        """Offsets where a jieba token starts or ends."""
+        out = {0, len(self.text)}
+        for w, s in self.tokens:
+            out.add(s)
+            out.add(s + len(w))
+        return frozenset(out)
+
+    @functools.cached_property
+    def furniture(self) -> tuple[tuple[int, int], ...]:
+        """Clean spans of web-page furniture lines (navigation, counters, share buttons)."""
+        out = []
+        pos = 0
+        for line in self.text.split("\n"):
+            if BOILERPLATE.match(line.strip()):
+                out.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        return tuple(out)
+
+    def in_furniture(self, i: int) -> bool:
+        return any(a <= i < b for a, b in self.furniture)
+
+
+def clean_of(view: View) -> Clean:
+    return _clean(view.text, view)
+
+
+_CACHE: dict = {}  # a few recent documents: people, named and keywords share one Clean
+
+
+def _clean(text: str, view: View) -> Clean:
+    key = (text, view.origin[0] if view.origin else 0, len(view.raw))
+    hit = _CACHE.get(key)
+    if hit is not None and hit.view.raw is view.raw:
+        return hit
+    table = nlp.t2s()
+    keep: list[int] = []
+    pos = 0
+    for m in _PINYIN.finditer(text):
+        keep.extend(range(pos, m.start()))
+        pos = m.end()
+    keep.extend(range(pos, len(text)))
+    folded = "".join(text[i] for i in keep).translate(table)
+    gaps = set()
+    raw = view.raw
+    for ci, vi in enumerate(keep):
+        if vi == 0:
+            continue
+        a, b = view.origin[vi - 1] + 1, view.origin[vi]
+        if b > a and any(ch in _WS for ch in raw[a:b]):
+            gaps.add(ci)
+    clean = Clean(view=view, text=folded, to_view=tuple(keep), gaps=frozenset(gaps))
+    if len(_CACHE) > 16:
+        _CACHE.clear()
+    _CACHE[key] = clean
+    return clean

@@ -1,0 +1,118 @@
+"""Platforms and initiatives: quoted names, names ending in a head word, names the genre knows."""
+from __future__ import annotations
+
+import pytest
+
+from castdoc.extract import named
+from castdoc.pipeline import documents_from_raw
+from castdoc.types import RawText
+
+
+def _doc(text: str):
+    return documents_from_raw(RawText(text=text, format="txt"), path="t.txt", sha256="0")[0]
+
+
+def _named(text: str) -> dict[str, str]:
+    platforms, initiatives = named.extract(_doc(text), {})
+    return {n.name: n.category for n in platforms + initiatives}
+
+
+CASES = [
+    # quoted names: a category after them, a head word inside them, a governing verb before them
+    ("积极推广“科技强农”“科普惠民”等品牌,扩大影响。", {"科技强农": "platform", "科普惠民": "platform"}),
+    ("实施浙江“新苗人才计划”,培养青年人才。", {"新苗人才计划": "initiative"}),
+    ("举办“湾区青年科学家沙龙”和“科技创新大讲堂”。", {"湾区青年科学家沙龙": "platform", "科技创新大讲堂": "platform"}),
+    ("组织开展“院士专家进校园”宣讲活动。", {"院士专家进校园": "initiative"}),
+    # a quotation the name goes on after
+    ("开展“1+N”基层科普能力建设提升行动。", {"1+N基层科普能力建设提升行动": "initiative"}),
+    ("用好“科技小站”数字化平台,服务企业。", {"科技小站数字化平台": "platform"}),
+    # unquoted names ending in a head word, cut at the governing verb
+    ("依托佛山市南海区科技服务站开展技术对接。", {"佛山市南海区科技服务站": "platform"}),
+    ("调研组前往深圳湾海外人才创新创业基地(招商)调研。", {"深圳湾海外人才创新创业基地(招商)": "platform"}),
+    ("组团参加第十届中国(广州)国际科普论坛。", {"第十届中国(广州)国际科普论坛": "platform"}),
+    ("举办2023年粤港澳大湾区青少年科技创新大赛暨第五届深港科技嘉年华。",
+     {"2023年粤港澳大湾区青少年科技创新大赛": "platform", "第五届深港科技嘉年华": "platform"}),
+    ("深入实施人才强国战略,推进科普信息化工程。", {"人才强国战略": "initiative", "科普信息化工程": "initiative"}),
+    # names the genre knows, where they stand on their own
+    ("建成一批院士专家工作站和科技小院。", {"院士专家工作站": "platform", "科技小院": "platform"}),
+    ("在“广东省院士专家工作站”授牌仪式上致辞。", {"广东省院士专家工作站": "platform"}),
+    # traditional characters and pinyin glosses: reported as written
+    ("公司設立院(yuan)士(shi)專家(jia)工(gong)作(zuo)站(zhan)。", {"院(yuan)士(shi)專家(jia)工(gong)作(zuo)站(zhan)": "platform"}),
+    ("深入實施創新驅動發展戰略。", {"創新驅動發展戰略": "initiative"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:12] for c in CASES])
+def test_named(text, expected):
+    assert _named(text) == expected
+
+
+NOT_NAMED = [
+    # slogans, lists, days, honours, themes, spirits
+    "要增强“四个意识”,落实“十四五”规划,发挥学会“三轮”驱动作用。",
+    "围绕“引才、引智、引技”开展工作,庆祝“全国科技工作者日”。",
+    "授予该单位“2023年度先进集体”称号,大力弘扬“两弹一星”精神。",
+    "围绕主题——“创新点亮未来”,开展交流。",
+    # document titles are not platforms
+    "印发《关于推进科普基地建设工作的意见》,请遵照执行。",
+    # generic phrases, collectives, references, other heads of a noun phrase
+    "各级科协要加强基层科普服务站建设,调研了园区的国际技术转移服务平台。",
+    "推进全省海智工作站建设,召开海智基地工作座谈会。",
+    "各单位要认真组织实施本地区科普工作计划,填写年度活动计划表。",
+    "以平台筑生态,以试点推示范。",
+]
+
+
+@pytest.mark.parametrize("text", NOT_NAMED, ids=[t[:10] for t in NOT_NAMED])
+def test_not_named(text):
+    assert _named(text) == {}
+
+
+def test_abbreviation_is_no_name():
+    text = "“院士专家进社区”活动(以下简称“进社区”)深受欢迎,今年“进社区”活动将扩面。"
+    assert _named(text) == {"院士专家进社区": "initiative"}
+
+
+def test_first_mentions_quoted_and_kind():
+    text = "今年,佛山市南海区科技服务站成效明显。佛山市南海区科技服务站将继续开展“科技强农”系列活动。"
+    platforms, initiatives = named.extract(_doc(text), {})
+    (station,) = platforms
+    assert text.startswith(station.name, station.first)
+    assert (station.mentions, station.kind, station.quoted) == (2, "服务站", False)
+    (brand,) = initiatives
+    assert brand.quoted and brand.name == "科技强农"
+    assert text[brand.first - 1] == "“"
+
+
+def test_runs_through_the_pipeline():
+    from castdoc.pipeline import parse_text
+
+    (rec,) = parse_text("本报讯 市科协在佛山市南海区科技服务站举办“科技强农”品牌发布会。")
+    assert [n.name for n in rec.platforms] == ["佛山市南海区科技服务站", "科技强农"]
+
+
+def test_corpus_named_score(shared):
+    """On the corpus: the named row of castdoc-eval (platforms and initiatives together)."""
+    import re
+    import unicodedata
+
+    import yaml
+
+    def norm(s):
+        s = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(s)))
+        return "".join(ch for ch in s if ch not in "“”\"'‘’「」『』《》〈〉【】")
+
+    tp = fp = fn = 0
+    for gold_path in sorted((shared / "corpus").glob("*.gold.yaml")):
+        txt = gold_path.with_name(gold_path.name.replace(".gold.yaml", ".txt"))
+        gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+        golds = gold if isinstance(gold, list) else [gold]
+        docs = documents_from_raw(RawText(text=txt.read_text(encoding="utf-8"), format="txt"), path=str(txt), sha256="0")
+        for g, d in zip(golds, docs):
+            want = {norm(x) for f in ("platforms", "initiatives") for x in g.get(f) or []}
+            platforms, initiatives = named.extract(d, {})
+            got = {norm(n.name) for n in platforms + initiatives}
+            tp += len(want & got)
+            fp += len(got - want)
+            fn += len(want - got)
+    assert 2 * tp / (2 * tp + fp + fn) >= 0.7, (tp, fp, fn)

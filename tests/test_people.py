@@ -1,0 +1,128 @@
+"""People: names vouched for by their context, with the roles the text attaches to them."""
+from __future__ import annotations
+
+import pytest
+
+from castdoc.extract import people
+from castdoc.pipeline import documents_from_raw
+from castdoc.types import RawText
+
+
+def _doc(text: str):
+    return documents_from_raw(RawText(text=text, format="txt"), path="t.txt", sha256="0")[0]
+
+
+def _people(text: str) -> dict[str, list[str]]:
+    return {p.name: list(p.roles) for p in people.extract(_doc(text), {})}
+
+
+CASES = [
+    # a position right before the name: the words back to the clause start are the role
+    ("3月2日,中国科协科普部副部长李卫东率调研组来我市调研。", {"李卫东": ["中国科协科普部副部长"]}),
+    ("省科协党组成员、专职副主席陈建平出席会议并讲话。", {"陈建平": ["省科协党组成员", "专职副主席"]}),
+    ("市科协党组成员、学会部部长、二级调研员黄晓东参加活动。", {"黄晓东": ["市科协党组成员", "学会部部长", "二级调研员"]}),
+    ("区科技局(科协)党组书记、局长(主席)孙志刚讲话。", {"孙志刚": ["区科技局(科协)党组书记", "局长(主席)"]}),
+    # several people in one clause, each with its own role
+    (
+        "市委副书记刘海涛、市政府副市长郑丽娟,市科协主席吴建国等出席。",
+        {"刘海涛": ["市委副书记"], "郑丽娟": ["市政府副市长"], "吴建国": ["市科协主席"]},
+    ),
+    # one title shared by a list
+    ("中国工程院院士钱学林、罗振华、高德明出席论坛。",
+     {"钱学林": ["中国工程院院士"], "罗振华": ["中国工程院院士"], "高德明": ["中国工程院院士"]}),
+    # the role stops at a preposition; the name stops where the next word starts
+    ("会议由市科协副主席马晓峰主持。", {"马晓峰": ["市科协副主席"]}),
+    ("省科协副主席孙楠及有关同志参加调研。", {"孙楠": ["省科协副主席"]}),
+    ("中国科协国际联络部副部长王庆林率领调研组一行莅临。", {"王庆林": ["中国科协国际联络部副部长"]}),
+    ("在市科协党组书记、主席石芳、副主席敬兴斌陪同下,调研组参观了科技馆。",
+     {"石芳": ["市科协党组书记", "主席"], "敬兴斌": ["副主席"]}),
+    # titles after the name
+    ("会上,何志远副主席强调,要大力弘扬科学家精神。", {"何志远": ["副主席"]}),
+    ("周立群院士作了主旨报告。", {"周立群": ["院士"]}),
+    ("9月11日,习近平总书记出席座谈会并发表重要讲话。", {"习近平": ["总书记"]}),
+    ("欧阳明远研究员介绍了项目进展。", {"欧阳明远": ["研究员"]}),
+    # no title, but the context says these are people
+    ("会议由马晓峰主持,王建华等20名代表参加。", {"王建华": []}),
+    ("学习李四光、竺可桢等老一辈科学家的爱国精神。", {"李四光": [], "竺可桢": []}),
+    ("座谈会上,李明远表示,将全力支持科技工作者。", {"李明远": []}),
+    # bylines and contacts
+    ("本报讯(记者 林小雨 通讯员 许文博)近日,省科协召开会议。", {"林小雨": ["记者"], "许文博": ["通讯员"]}),
+    ("会议取得圆满成功。\n作者:区科协宣传部 陈思远\n摄影:陈思远\n责任编辑:杨柳青",
+     {"陈思远": ["作者", "摄影"], "杨柳青": ["责任编辑"]}),
+    ("各单位要抓好落实,确保活动取得实效。(郑一鸣)", {"郑一鸣": []}),
+    ("请于5月20日前报送。\n联系人:赵德明、孙小红\n联系电话:020-87654321", {"赵德明": [], "孙小红": []}),
+    ("联系人:省科协学会部 李晓明 13800138000", {"李晓明": []}),
+    # traditional characters, and pinyin glosses inside names and titles
+    ("市科協黨組成員、科普部部長黃振華參加活動。", {"黃振華": ["市科協黨組成員", "科普部部長"]}),
+    ("市科(ke)協(xie)主(zhu)席(xi)李(li)明(ming)華出席(xi)了儀式。", {"李(li)明(ming)華": ["市科(ke)協(xie)主(zhu)席"]}),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:14] for c in CASES])
+def test_people_and_roles(text, expected):
+    assert _people(text) == expected
+
+
+NOT_PEOPLE = [
+    "大力弘扬科学家精神,推动海智工作高质量发展,高度重视人才工作。",
+    "深入学习贯彻习近平新时代中国特色社会主义思想和邓小平理论,认真研读《习近平谈治国理政》第三卷。",
+    "常务副主席会议审议通过了年度工作要点。",
+    "院长信箱:office@example.cn,市长热线:12345。",
+    "请与张老师联系。联系人:王主任",
+    "省科协主席团成员及各市科协主席、秘书长参加培训。",
+    "高校科协、企业科协要加强组织建设,文化科普工作要常抓不懈。",
+]
+
+
+@pytest.mark.parametrize("text", NOT_PEOPLE, ids=[t[:10] for t in NOT_PEOPLE])
+def test_no_person_where_none_is_named(text):
+    assert _people(text) == {}
+
+
+def test_doctrine_mentions_do_not_count_but_the_person_does():
+    text = "学习习近平新时代中国特色社会主义思想。习近平总书记指出,科技创新要面向世界科技前沿。"
+    (p,) = people.extract(_doc(text), {})
+    assert (p.name, p.roles, p.mentions) == ("习近平", ("总书记",), 1)
+    assert text[p.first:p.first + 3] == "习近平"
+
+
+def test_mentions_first_offset_and_source():
+    text = "  市科协主席吴建国出席。\n吴建国指出,要做好科普工作。\n记者 林小雨"
+    got = {p.name: p for p in people.extract(_doc(text), {})}
+    assert got["吴建国"].mentions == 2
+    assert text[got["吴建国"].first:got["吴建国"].first + 3] == "吴建国"
+    assert got["吴建国"].source == "text"
+    assert got["林小雨"].source == "byline"
+
+
+def test_spans_are_exact_in_the_raw_text():
+    text = "省科协党组成员、专职副主席 陈建平 出席。\n联系人:赵德明"
+    for p in people.extract(_doc(text), {}):
+        assert text.startswith(p.name, p.first), p
+
+
+def test_runs_through_the_pipeline():
+    from castdoc.pipeline import parse_text
+
+    (rec,) = parse_text("本报讯 5月6日,市科协党组书记、主席吴建国调研科普工作。")
+    assert [(p.name, p.roles) for p in rec.people] == [("吴建国", ("市科协党组书记", "主席"))]
+
+
+def test_corpus_people_score(shared):
+    """On the corpus: the people and roles rows of castdoc-eval, computed in-process."""
+    import yaml
+
+    tp = fp = fn = 0
+    for gold_path in sorted((shared / "corpus").glob("*.gold.yaml")):
+        txt = gold_path.with_name(gold_path.name.replace(".gold.yaml", ".txt"))
+        gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+        golds = gold if isinstance(gold, list) else [gold]
+        docs = documents_from_raw(RawText(text=txt.read_text(encoding="utf-8"), format="txt"), path=str(txt), sha256="0")
+        for g, d in zip(golds, docs):
+            want = {x["name"] for x in g.get("people") or []}
+            got = {p.name for p in people.extract(d, {})}
+            tp += len(want & got)
+            fp += len(got - want)
+            fn += len(want - got)
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert f1 >= 0.9, (tp, fp, fn)
