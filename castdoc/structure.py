@@ -447,13 +447,13 @@ def _sections(ctx: _Ctx) -> list[Section]:
         heading = re.split(r"[。:;]", first_line, maxsplit=1)[0]
         if len(heading) > 60:
             heading = heading[:60]
-        while stack and stack[-1][0] >= level:
-            stack.pop()
-        stack.append((level, heading))
         rs, re_ = ctx.view.raw_span(start, end)
         marker = ctx.view.mention(start, start + len(marker)).value
         heading = ctx.view.mention(start, start + len(heading)).value
         text = ctx.view.mention(start, start + len(text)).value
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        stack.append((level, heading))
         out.append(Section(level=level, marker=marker, heading=heading, text=text, start=rs, end=re_,
                            path=tuple(h for _, h in stack)))
     return out
