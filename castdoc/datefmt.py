@@ -83,3 +83,41 @@ def parse_full_date(text: str) -> dt.date | None:
 def is_chinese_numeral_date(text: str) -> bool:
     m = FULL_DATE.search(text)
     return bool(m and m.group("y") and not m.group("y").isdigit())
+
+
+# ---------------------------------------------------------------- parts of a date
+# Numerals as they appear in partial dates (月 and 日 without a year).
+CN_MONTH = "(?:十[一二]?|[元一二三四五六七八九])"
+CN_DAY = "(?:[二三]十[一二三四五六七八九]?|十[一二三四五六七八九]?|廿[一二三四五六七八九]?|[一二三四五六七八九])"
+CN_YEAR = f"[{_CN}一二三四五六七八九]{{4}}"
+
+# Parts of the day an office names after a date; the evening ones move a clock time past noon.
+PARTS = ("上午", "下午", "晚上", "早上", "中午", "凌晨", "傍晚", "夜间", "全天", "晚")
+_AFTERNOON = {"下午", "晚上", "傍晚", "夜间", "晚"}
+TIME = re.compile(
+    r"(?P<h>\d{1,2})\s*[:：]\s*(?P<mi>\d{2})(?:\s*[:：]\s*\d{2})?"
+    r"|(?P<h2>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[时点](?:\s*(?P<mi2>\d{1,2}|半|整)\s*分?)?"
+)
+
+
+def clock(match: re.Match, part: str | None = None) -> str | None:
+    """A TIME match as "HH:MM"; 下午3:00 → "15:00", 上午8:30 → "08:30"."""
+    if match.group("h") is not None:
+        h, mi = int(match.group("h")), int(match.group("mi"))
+    else:
+        h = cn_number(match.group("h2"))
+        m2 = match.group("mi2")
+        mi = 30 if m2 == "半" else 0 if m2 in (None, "整") else int(m2)
+        if h is None:
+            return None
+    if part in _AFTERNOON and h < 12:
+        h += 12
+    if not (0 <= h <= 24 and 0 <= mi < 60):
+        return None
+    return f"{h:02d}:{mi:02d}"
+
+
+def month_end(y: int, m: int) -> int:
+    if m == 12:
+        return 31
+    return (dt.date(y, m + 1, 1) - dt.timedelta(days=1)).day

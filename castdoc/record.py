@@ -37,7 +37,7 @@ def to_dict(rec: Record, *, dates_as: str = "iso") -> dict:
         ],
         "dates": [
             _drop_none({
-                "text": x.mention.text,
+                "text": x.mention.value or x.mention.text,  # a date broken over two lines reads as one
                 "start": _iso(x.start),
                 "end": _iso(x.end),
                 "role": x.role,

@@ -1,6 +1,804 @@
-"""Placeholder: filled in by the extractor issues."""
+"""Action items: who must do what by when.
+
+Notices ask in a few set ways: a directive (各单位要…, 请…, 须…, 务必…, 应…, 希望…), a
+numbered item whose subject is a recipient (一、各全省学会填写并报送…), a duty handed
+over (由…负责…), a request to report (请于…前报送…). Bulletins report what a leader
+asked of whom (冯日光要求省科协合作交流部…, 他强调,科协组织要…, 希望广大科技工作者…).
+
+A task's text is the directive clause as written, with the clauses that belong to it and
+no more than a reader needs (long sentences run on into purposes and manners; those go to
+``detail``). The actor is the explicit subject; a bare 要… after an explicit one in the
+same paragraph inherits it. The deadline is the task's own (于…前, 截止…), else the one
+its paragraph states, else the document's single reporting deadline for a reporting
+task, else the meeting day for what attendees must do.
+
+Works on the normalised view (one pattern for full- and half-width punctuation); texts
+are copied back from the text as read.
+"""
 from __future__ import annotations
 
+import bisect
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, replace
 
-def extract(doc, found) -> tuple:
-    return ()
+from ..lines import BOILERPLATE, COLOPHON, IMAGE_FILE, LABEL, is_date_line
+from ..types import DateValue, Task
+
+# ---------------------------------------------------------------- vocabulary
+MARKER = re.compile(
+    r"^(?:(?P<l1>[一二三四五六七八九十]{1,3}[、.])|(?P<l2>\([一二三四五六七八九十]{1,3}\))"
+    r"|(?P<l3>\d{1,2}(?:[.、](?!\d)|\.(?=(?:19|20)\d{2}年)))|(?P<l4>\(\d{1,2}\))"
+    r"|(?P<l5>[一二三四五六七八九十]{1,2}是))\s*"
+)
+# label items: 参会人员:… 推荐办法:… 联系方式
+ITEM_LABEL = re.compile(r"[^,。;:!?()《》“”]{2,10}(?::|$)")
+DIRECTIVE = re.compile(
+    r"(?P<qing>(?<![申邀提聘呈报報宴延回])[请請](?![示求柬假教问問]))"
+    r"|(?P<xu>必须|必須|务必|務必|务须|務須|(?<![必务務无無])[须須](?!知))"
+    r"|(?P<yao>(?<![需重主只纲綱提扼机機必想简簡首紧緊摘概纪紀不])要(?![求点點素闻聞件害领領义義务務紧緊览覽是]))"
+    r"|(?P<ying>应当|應當|应该|應該|(?<![响響适適相反对對供回效呼答感顺順报報])[应應](?![用急届屆邀聘对對变變征徵运運]))"
+    r"|(?P<xiwang>希望)"
+    r"|(?P<yaoqiu>(?<![的按照据需])要求)"
+    r"|(?P<wang>(?<![希期盼展渴观觀眺仰声聲名威失众眾厚])望(?=各|全体|全體|你|贵|貴|广大|廣大|有关|有關|相关|相關))"
+    r"|(?P<quebao>确保|確保)"
+    r"|(?P<ke>(?<![即也不许許认認])可(?![能见見靠爱愛喜怕惜谓謂是观觀]))"
+    r"|(?P<fuze>负责|負責)(?!人|同志)"
+)
+# a 请 that only points somewhere: not a task
+TRIVIAL_QING = re.compile(r"[请請](?:下载|查阅|参阅|登录|关注|见|详见|浏览|访问|点击|参见|联系|咨询|拨打|致电|留意)|[请請](?:参照|按照|參照)[^,。]*(?:办理|辦理|执行|執行)$")
+# reported speech inside a notice (强调科技创新必须坚持…) is not a request to the recipients
+NOTICE_SPEECH = re.compile(r"强调|強調|指出|阐释|阐明|表示")
+# the subject of a request: units, offices, people
+HEADS = (
+    "单位", "部门", "学会", "协会", "研究会", "委员会", "科协", "组织", "同志", "人员", "个人", "者", "领导", "学院",
+    "委员", "机关", "局", "委", "厅", "处", "室", "办", "中心", "基地", "站点", "团队", "会员", "专家", "代表", "干部",
+    "党员", "学校", "高校", "企业", "分会", "会", "部", "社", "院", "所", "校", "人", "群众", "教师", "学生", "家长",
+    "馆", "集团", "公司", "政府", "党委", "支部", "小组", "组", "团", "队",
+    "员", "員", "选手", "選手", "主席", "书记", "秘书长", "主任", "院长", "校长", "部长", "局长", "处长", "馆长", "站长", "会长", "理事长",
+    "書記", "秘書長", "院長", "校長", "部長", "局長", "處長", "館長", "站長", "會長", "理事長",
+    "單位", "部門", "學會", "協會", "研究會", "委員會", "科協", "組織", "人員", "個人", "領導", "學院", "委員", "機關",
+    "廳", "辦", "團隊", "會員", "專家", "幹部", "黨員", "學校", "企業", "會", "館", "組", "團", "隊",
+)
+_HEAD_END = re.compile(
+    rf"(?:{'|'.join(sorted(HEADS, key=len, reverse=True))}|(?<=各)[地市县区省縣區])(?:\([^()]{{1,6}}\))?$"
+)
+# words that cannot sit inside a subject: verbs, prepositions, adverbs
+_NOT_IN_ACTOR = re.compile(
+    r"(?<![主重需纲綱必只首概紧緊摘提])要|须|須|应|應|请|請|将|將|把|对|對|在|于|於|就|按|根据|根據|结合|結合|围绕|圍繞|通过|通過|向|从|從|为|為|以|认真|認真|"
+    r"尽快|盡快|及时|及時|积极|積極|高度|进一步|負責(?!人|同志)|负责(?!人|同志)|填写|填寫|报送|報送|上报|上報|推荐|推薦|提交|开展|開展|做好|加强|加強|"
+    r"贯彻|貫徹|落实|落實|学习(?!小组)|學習|是|的|了|持有|具有|拥有|擁有|没有|沒有|可|能|不|已|自行|至少|要求|希望|强调|強調|按照|参照|依据|并|並|也|都|均|"
+    r"切实|切實|继续|繼續|充分|努力|坚持|堅持|主动|主動|提前|共同|一定|务必|務必|必须|必須|指出|表示|介绍|介紹|率|带领|帶領|陪同|"
+    r"参加|參加|出席|召开|召開|举办|舉辦|组织(?!部)(?=.)|組織(?!部)(?=.)|由|鼓励|鼓勵|引导|引導|支持|推动|推動|促进|促進|"
+    r"动员|動員|邀请|邀請|指导|指導|督促|安排|讨论|討論|提高|激励|激勵|培养|培養|服务|服務|协助|協助|配合|帮助|幫助|"
+    r"吸引|联系|聯繫|带动|帶動|确定|確定|突出|聚焦|发挥|發揮|提升|增强|增強|弘扬|弘揚|打造|深化|拓展|完善|建立|健全|创新|創新|"
+    r"[0-9]|,|。|;|:|“|”|《|》"
+)
+_SEPARATOR = re.compile(r"、|和|及|与|與|以及|或")
+_LEAD = re.compile(
+    r"(?:会后|會後|会前|會前|届时|屆時|同时|同時|另外|此外|下一步|今后|今後|目前|随后|隨後|最后|最後|其中|"
+    r"[^,]{1,24}?(?:前|后|後|内|內|期间|期間|之际|時|时))(?=[\u4e00-\u9fff])"
+)
+_CONDITION = re.compile(r"^(?:凡|如|若|如果|对于|對於)|(?:后|後|时|時)$")
+# the issuer's own commitments (省科协将…) are not tasks for the recipients
+ISSUER_LIKE = re.compile(r"^(?:我|本)[会會厅廳局办辦部校院处處委中所]|^(?:省|市|区|區|县|縣|中国|中國)科协$|^(?:省|市|区|區|县|縣|中国|中國)科協$")
+SPEECH = re.compile(r"(?P<v>强调|強調|要求|指出|提出|希望|号召|號召|勉励|勉勵|叮嘱|叮囑|寄语|寄語|嘱托|囑託|指示|鼓励|鼓勵)")
+_SPEECH_NOUN_BEFORE = ("的", "部署", "工作", "相关", "有关", "具体", "总体", "基本", "严格", "相關", "有關", "具體", "總體")
+_WISH = {"希望", "号召", "號召", "勉励", "勉勵", "鼓励", "鼓勵", "寄语", "寄語"}
+STATEMENT = re.compile(r"表示|認為|认为")
+SUBMIT = re.compile(
+    r"报送|報送|上报|上報|报至|報至|报到|提交|发送|發送|送交|寄送|报名|報名|推荐|推薦|申报|申報|填写|填寫|填报|填報|告知|"
+    r"反馈|反饋|交至|报给|報給|送至|送达|送達|发至|發至|传至|傳至|上传|上傳"
+)
+ATTEND = re.compile(r"会前|會前|会上|會上|参会|參會|与会|與會|入场|入場|报到|報到|出席会议|参加会议|會場|会场|赛场|賽場|到场|到場|到达|到達")
+IMPERATIVE_START = re.compile(r"(?:按时|按時|及时|及時|尽快|盡快)")
+NEW_PART = re.compile(r"(?:[并並]|同[时時]|另)[将將于於请請]")
+DELIVERABLES = re.compile(
+    r"回执|回執|报名表|報名表|申报表|申報表|推荐表|推薦表|汇总表|匯總表|信息表|反馈表|反饋表|审议单|審議單|提名表|名单|名單|"
+    r"汇报材料|匯報材料|申报材料|申報材料|推荐材料|推薦材料|总结|總結|报告|報告|论文|論文|作品|方案|电子版|電子版|材料"
+)
+_FINAL = "。!?;…"
+TEXT_SOFT = 30  # a task keeps taking clauses while shorter than this …
+TEXT_CAP = 60  # … and while the next clause keeps it within this
+
+
+@dataclass(frozen=True, slots=True)
+class _Cand:
+    s: int  # view offsets of the task text
+    e: int
+    sent: tuple[int, int]  # the sentence it sits in
+    para: int  # paragraph index
+    actor: tuple[int, int] | None  # view span of the subject
+    actor_source: str | None
+    bare: bool  # a directive with no subject of its own (要…): may inherit the actor
+
+
+# ---------------------------------------------------------------- entry point
+def extract(doc, found) -> tuple[Task, ...]:
+    text = doc.view.text
+    paras = _paragraphs(doc)
+    if doc.structure.kind == "bulletin":
+        cands = _bulletin(text, paras)
+    else:
+        cands = _notice(text, paras)
+    cands = _inherit_actors(cands, paras)
+    dates = _Dates(found.get("dates") or () if found is not None else (), doc)
+    starts = [c.s for c in cands]
+    tasks: list[Task] = []
+    seen: set[str] = set()
+    for k, c in enumerate(cands):
+        value = _value(doc, c.s, c.e)
+        tid = task_id(doc.source.sha256, doc.source.article, value)
+        if len(value) < 4 or tid in seen:
+            continue
+        seen.add(tid)
+        rs, re_ = doc.view.raw_span(c.s, c.e)
+        para = doc.view.raw_span(paras[c.para].s, paras[c.para].e)
+        deadline, when = dates.deadline(c, value, (rs, re_), para)
+        nxt = starts[k + 1] if k + 1 < len(starts) else None
+        actor = (_value(doc, *c.actor) or None) if c.actor else None
+        tasks.append(Task(
+            id=tid,
+            text=value,
+            actor=actor,
+            actor_source=c.actor_source if actor else None,
+            deadline=deadline,
+            deadline_time=when,
+            detail=_detail(doc, c, nxt, paras),
+            deliverable=_deliverable(value),
+            contact=_contact(doc, rs),
+            section=_section(doc, rs, para),
+            start=rs,
+            end=re_,
+        ))
+    return tuple(tasks)
+
+
+DETAIL_MAX = 1000  # characters of an item kept as a task's detail
+
+
+def _detail(doc, c: _Cand, next_start: int | None, paras: list[_Para]) -> str | None:
+    """The rest of the task's sentence; for a numbered item, the rest of the item."""
+    text = doc.view.text
+    p = paras[c.para]
+    start = c.e
+    while start < len(text) and text[start] in ",;。 ":
+        start += 1
+    is_item = bool(p.marker) or bool(re.match(r"[一二三四五六七八九十]{1,2}是", text[c.s:c.s + 3]))
+    end = min(p.e, start + DETAIL_MAX) if is_item else c.sent[1]
+    if is_item:
+        nxt = re.search(r"(?<=[。;])[一二三四五六七八九十]{1,2}是", text[start:end])
+        if nxt:
+            end = start + nxt.start()
+    if next_start is not None and next_start >= start:
+        end = min(end, next_start)
+    if end - start < 4:
+        return None
+    return _value(doc, start, end) or None
+
+
+def task_id(sha256: str, article: int, text: str) -> str:
+    """Stable across runs: the same task of the same file keeps its id."""
+    norm = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return hashlib.sha256(f"{sha256}\x1f{article}\x1f{norm}".encode("utf-8")).hexdigest()[:12]
+
+
+# ---------------------------------------------------------------- text layout
+@dataclass(frozen=True, slots=True)
+class _Para:
+    s: int
+    e: int
+    marker: str | None  # the item marker the paragraph starts with
+    level: int
+    label: bool  # 参会人员:… — a label item, not a request
+    under_label: bool  # an item under a label heading (二、会议内容:)
+    heading: bool  # a heading line, not a paragraph
+    skip_rules: bool  # under a heading about eligibility (资格, 条件 …)
+    implied: tuple[int, int] | None = None  # the subject a heading above names (（一）各市科协要…)
+
+
+def _paragraphs(doc) -> list[_Para]:
+    """Body paragraphs; lines broken inside a sentence (page ends) are joined softly."""
+    text = doc.view.text
+    body = doc.structure.body
+    start = body.start if body is not None else 0
+    raw_lines: list[tuple[int, int]] = []
+    pos = 0
+    for part in text.split("\n"):
+        a, b = pos, pos + len(part)
+        pos = b + 1
+        if b <= start:
+            continue
+        a = max(a, start)
+        seg = text[a:b]
+        lead = len(seg) - len(seg.lstrip())
+        seg = seg.strip()
+        if not seg:
+            continue
+        raw_lines.append((a + lead, a + lead + len(seg)))
+    out: list[_Para] = []
+    stack: list[tuple[int, bool, bool]] = []  # (level, is a label heading, is about eligibility)
+    merged: list[tuple[int, int]] = []
+    for a, b in raw_lines:
+        t = text[a:b]
+        if merged and not MARKER.match(t):
+            pa, pb = merged[-1]
+            prev = text[pa:pb]
+            if prev and prev[-1] not in _FINAL + ":" and len(prev) >= 40 and not _furniture(prev):
+                merged[-1] = (pa, b)
+                continue
+        merged.append((a, b))
+    for a, b in merged:
+        t = text[a:b]
+        if _furniture(t):
+            continue
+        m = MARKER.match(t)
+        level = next((k for k in range(1, 6) if m and m.group(f"l{k}")), 0)
+        rest = t[m.end():] if m else t
+        heading = bool(m) and level < 5 and not any(ch in rest for ch in "。!?;") and len(rest) <= 45
+        label = bool(m) and level < 5 and bool(ITEM_LABEL.match(rest)) and not heading
+        if level and level < 5:
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+        under_label = any(lab for _, lab, _, _ in stack)
+        skip_rules = any(elig for _, _, elig, _ in stack)
+        implied = next((act for _, _, _, act in reversed(stack) if act), None)
+        if heading:
+            is_label = len(rest.rstrip(":")) <= 8 or rest.endswith(":")
+            elig = bool(re.search(r"资格|資格|条件|條件|范围|範圍|对象|對象|标准|標準|原则|原則", rest))
+            hs = a + (m.end() if m else 0)
+            d = DIRECTIVE.search(text, hs, b)
+            span = _np_prefix(text, hs, d.start()) if d and d.lastgroup in ("yao", "xu", "ying") else None
+            act = _clean_actor(text, span) if span else None
+            stack.append((level, is_label, elig, act))
+        out.append(_Para(s=a, e=b, marker=m.group(0) if m else None, level=level, label=label,
+                         under_label=under_label, heading=heading, skip_rules=skip_rules, implied=implied))
+    return out
+
+
+def _furniture(t: str) -> bool:
+    return bool(
+        LABEL.match(t) or COLOPHON.match(t) or is_date_line(t) or BOILERPLATE.match(t) or IMAGE_FILE.match(t)
+        or re.match(r"^(?:特此|附件|附表|附:|\d{1,2}[.、]?\s*[联聯]系)", t)
+    )
+
+
+def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    out = []
+    s = a
+    depth = 0
+    for i in range(a, b):
+        ch = text[i]
+        if ch in "(《“":
+            depth += 1
+        elif ch in ")》”":
+            depth = max(0, depth - 1)
+        if ch in _FINAL and depth == 0:
+            if text[s:i].strip():
+                out.append((s, i))
+            s = i + 1
+    if text[s:b].strip():
+        out.append((s, b))
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in out]
+
+
+def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    out = []
+    s = a
+    depth = 0
+    for i in range(a, b):
+        ch = text[i]
+        if ch in "(《“[":
+            depth += 1
+        elif ch in ")》”]":
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0:
+            out.append((s, i))
+            s = i + 1
+    out.append((s, b))
+    return [(s, e) for s, e in out if e > s]
+
+
+def _len(text: str) -> int:
+    return len(re.sub(r"[\s“”\"'《》]", "", text))
+
+
+# ---------------------------------------------------------------- subjects
+def actor_at(text: str, pos: int, limit: int | None = None) -> tuple[int, int] | None:
+    """The subject starting at ``pos``: units (…单位, …科协, …者) joined by 、 和 及 与."""
+    limit = len(text) if limit is None else limit
+    end = None
+    p = pos
+    first = True
+    while p < limit:
+        e = _unit(text, p, limit, first)
+        if e is None:
+            break
+        end = e
+        first = False
+        sm = _SEPARATOR.match(text, e)
+        if not sm or sm.end() >= limit:
+            break
+        if _unit(text, sm.end(), limit, False) is None:
+            break
+        p = sm.end()
+    return (pos, end) if end is not None else None
+
+
+def _unit(text: str, pos: int, limit: int, first: bool) -> int | None:
+    top = min(limit, pos + 25)
+    stop = top
+    sm = _SEPARATOR.search(text, pos, top)
+    # the longest piece ending in a head word, with no verb inside
+    for e in range(top, pos + 1, -1):
+        cand = text[pos:e]
+        if _HEAD_END.search(cand) and not _NOT_IN_ACTOR.search(cand):
+            if sm and sm.start() < e and not _inside_parens(cand, sm.start() - pos):
+                continue
+            return e
+    # 各县市区、…: a short 各… list head without a head word
+    if first:
+        m = re.match(r"各[\u4e00-\u9fff]{1,6}(?=、|和|及)", text[pos:stop])
+        if m and not _NOT_IN_ACTOR.search(m.group(0)):
+            return pos + m.end()
+    return None
+
+
+def _inside_parens(s: str, k: int) -> bool:
+    return s[:k].count("(") > s[:k].count(")")
+
+
+def _np_prefix(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """A subject that fills ``text[a:b]`` (up to a few adverbs before the directive)."""
+    lm = _LEAD.match(text, a, b)
+    for start in ((a, lm.end()) if lm else (a,)):
+        span = actor_at(text, start, b)
+        if span and b - span[1] <= 4 and not re.search(r"[,的]", text[span[1]:b]):
+            return span
+    return None
+
+
+def _np_start(text: str, a: int, b: int, *, anchored: bool = False) -> tuple[int, int] | None:
+    """A subject at the start of a clause (after 会后, 2015年11月26日前 …), followed by its verb.
+
+    ``anchored``: with no directive to lean on, the subject must look like one (各…, 全体…,
+    or a unit word such as 单位, 学院, 科协), so that 突出科技工作者… is not read as one.
+    """
+    lm = _LEAD.match(text, a, b)
+    for start in ((a, lm.end()) if lm else (a,)):
+        span = actor_at(text, start, b)
+        if span and span[1] < b and text[span[1]] not in "的之是将將和与及、(":
+            if anchored and not _looks_like_actor(text[span[0]:span[1]]):
+                continue
+            return span
+    return None
+
+
+_OPENER = re.compile(r"(?:各|全体|全體|所有|任何|每|广大|廣大|全省|全市|全区|全區|全县|全縣|全国|全國|有关|有關|相关|相關|参会|參會|与会|與會|申报|申報|提名|推荐|推薦|两个|兩個|本)")
+_STRONG_HEAD = re.compile(
+    r"(?:单位|單位|部门|部門|学会|學會|协会|協會|研究会|研究會|委员会|委員會|科协|科協|学院|學院|机关|機關|局|厅|廳|处|處|办|辦|"
+    r"室|中心|学校|學校|高校|企业|企業|分会|分會|部|集团|集團|公司|政府|党委|黨委|支部)(?:\([^()]{1,6}\))?$"
+)
+
+
+def _looks_like_actor(s: str) -> bool:
+    return bool(_OPENER.match(s) or _STRONG_HEAD.search(s))
+
+
+def _clean_actor(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    a, b = span
+    while a < b and text[a] in " ,、\n":
+        a += 1
+    while b > a and text[b - 1] in " ,、\n":
+        b -= 1
+    s = text[a:b].replace("\n", "")
+    if len(s) < 2 or ISSUER_LIKE.search(s):
+        return None
+    return a, b
+
+
+# ---------------------------------------------------------------- notices
+def _notice(text: str, paras: list[_Para]) -> list[_Cand]:
+    out: list[_Cand] = []
+    for k, p in enumerate(paras):
+        if p.heading or p.skip_rules:
+            continue
+        a = p.s + (len(p.marker) if p.marker and p.level < 5 else 0)
+        if p.label:
+            lab = ITEM_LABEL.match(text, a, p.e)  # 申报方式:请… — the task starts after the label
+            a = lab.end() if lab else a
+        item = bool(p.marker) and p.level < 5 and not p.label and not p.under_label
+        sents = _sentences(text, a, p.e)
+        for n, (ss, se) in enumerate(sents):
+            stxt = text[ss:se]
+            if n == 0 and p.marker and p.level < 5 and len(sents) > 1 and len(stxt) <= 15 and "," not in stxt:
+                continue  # （二）确保质量。…: the item's own heading
+            if stxt.startswith("(") and stxt.rstrip(")").count("(") <= stxt.count(")"):
+                continue  # an aside in parentheses
+            if p.level == 5 and n == 0 or re.match(r"^[一二三四五六七八九十]{1,2}是", stxt):
+                # 一是…: an enumerated line of work is a task in itself
+                span = _np_start(text, ss + 2, se, anchored=True)
+                actor = _clean_actor(text, span) if span else None
+                d = DIRECTIVE.match(text, ss + 2)
+                e = _extend(text, _clauses(text, ss, se), 0, ss)
+                out.append(_Cand(s=ss, e=e, sent=(ss, se), para=k, actor=actor,
+                                 actor_source="explicit" if actor else None,
+                                 bare=actor is None and bool(d and d.lastgroup in ("yao", "xu", "ying"))))
+                continue
+            out.extend(_sentence_tasks(text, ss, se, k, item=item, notice=True))
+    return out
+
+
+def _sentence_tasks(text: str, ss: int, se: int, para: int, *, item: bool, notice: bool) -> list[_Cand]:
+    clauses = _clauses(text, ss, se)
+    out: list[_Cand] = []
+    i = 0
+    free = 0  # clauses before this one are taken by an earlier task
+    while i < len(clauses):
+        ca, cb = clauses[i]
+        got = _directive_task(text, clauses, i, free, ss, se, para, notice=notice)
+        if got is None and item and not out and not _CONDITION.match(text[ca:cb]) and not text.startswith("拟", ca):
+            span = _np_start(text, ca, cb, anchored=True)
+            if span and not DIRECTIVE.search(text, ca, cb):
+                actor = _clean_actor(text, span)
+                if actor:
+                    e = _extend(text, clauses, i, span[0])
+                    got = (_Cand(s=span[0], e=e, sent=(ss, se), para=para, actor=actor, actor_source="explicit",
+                                 bare=False), _clause_index(clauses, e))
+        if got is None and notice:
+            by = _by(text, ca, cb)
+            if by and _clean_actor(text, by):
+                e = _extend(text, clauses, i, ca)
+                got = (_Cand(s=ca, e=e, sent=(ss, se), para=para, actor=_clean_actor(text, by),
+                             actor_source="explicit", bare=False), _clause_index(clauses, e))
+        if got is None and i == 0 and notice and IMPERATIVE_START.match(text, ca):
+            e = _extend(text, clauses, 0, ca)
+            got = (_Cand(s=ca, e=e, sent=(ss, se), para=para, actor=None, actor_source=None, bare=False), _clause_index(clauses, e))
+        if got is None and out and NEW_PART.match(text, ca) and i > 0 and out[-1].e < ca:
+            e = _extend(text, clauses, i, ca)
+            got = (_Cand(s=ca, e=e, sent=(ss, se), para=para, actor=None, actor_source=None, bare=False), _clause_index(clauses, e))
+        if got is None:
+            i += 1
+            continue
+        cand, last = got
+        out.append(cand)
+        i = max(last + 1, i + 1)
+        free = i
+    return out
+
+
+def _clause_index(clauses, e: int) -> int:
+    for k, (a, b) in enumerate(clauses):
+        if a <= e <= b:
+            return k
+    return len(clauses) - 1
+
+
+def _directive_task(text, clauses, i, free, ss, se, para, *, notice: bool):
+    ca, cb = clauses[i]
+    for m in DIRECTIVE.finditer(text, ca, cb):
+        kind = m.lastgroup
+        dpos, dend = m.start(), m.end()
+        if notice and NOTICE_SPEECH.search(text, ss, dpos):
+            return None
+        if kind == "qing" and TRIVIAL_QING.match(text[dpos:cb]):
+            continue
+        actor = None
+        start = ca
+        bare = False
+        if _quoted(text, ss, dpos):
+            continue  # “要广泛动员…”的要求: a quotation, not this notice's request
+        if kind in ("qing", "xiwang", "wang", "yaoqiu"):
+            span = actor_at(text, dend, cb)
+            if span:
+                actor = span
+            elif kind == "yaoqiu":
+                continue  # 按照…要求: a noun, not a request
+        if actor is None:
+            span = _np_prefix(text, ca, dpos)
+            if span:
+                actor = span
+                start = span[0]
+            elif kind in ("ke", "fuze") and not _by(text, ca, dpos):
+                span = None
+            elif text[ca:dpos].strip() == "" and kind in ("yao", "xu", "ying"):
+                bare = True
+        by = _by(text, ca, dpos) if actor is None else None
+        if by:
+            actor = by
+        if actor is None and not bare:
+            # the subject stated at the head of the sentence: 各单位…的情况,请…
+            for j in range(free, i):
+                ja, jb = clauses[j]
+                if _CONDITION.search(text[ja:jb]):
+                    continue
+                span = _np_start(text, ja, jb, anchored=True)
+                by = None if span else _by(text, ja, jb)
+                if span or by:
+                    actor = span or by
+                    start = span[0] if span else ja
+                    break
+        if kind in ("ke", "fuze") and actor is None:
+            continue
+        if kind == "quebao" and text[ca:dpos].strip():
+            continue
+        if start == ca and i > free and _CONDITION.search(text[clauses[i - 1][0]:clauses[i - 1][1]]):
+            start = clauses[i - 1][0]
+        if actor is not None and _clean_actor(text, actor) is None and ISSUER_LIKE.search(text[actor[0]:actor[1]]):
+            return None  # 省科协要…, 我会将…: the issuer's own undertaking
+        actor = _clean_actor(text, actor) if actor else None
+        if actor is None and _commitment(text, ca, dpos):
+            return None
+        if re.match(r"^(?:如|若|如果)", text[ss:se]) and actor is None:
+            return None
+        e = _extend(text, clauses, i, start)
+        first = _clause_index(clauses, start)
+        return (_Cand(s=start, e=e, sent=(ss, se), para=para, actor=actor,
+                      actor_source="explicit" if actor else None, bare=bare and actor is None), max(_clause_index(clauses, e), first, i))
+    return None
+
+
+def _quoted(text: str, a: int, pos: int) -> bool:
+    before = text[a:pos]
+    return before.count("“") > before.count("”") or before.count("《") > before.count("》")
+
+
+def _by(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """由…负责 / 纸质版由…签署: the subject after 由 near the clause start."""
+    m = re.search(r"由(?![于於此衷来來])", text[a:b])
+    if not m or m.start() > 6:
+        return None
+    p = a + m.end()
+    span = actor_at(text, p)
+    if not span:
+        return None
+    clause_end = text.find(",", p)
+    clause_end = len(text) if clause_end < 0 else clause_end
+    tail = text[span[1]:clause_end]
+    if "的" in tail and not re.search(r"将|將|负责|負責", tail):
+        return None  # 由省科协举办的活动: a description, not a duty
+    return span
+
+
+def _commitment(text: str, a: int, b: int) -> bool:
+    return bool(re.search(r"(?:我|本)[会會厅廳局办辦部校院处處]|将|將", text[a:b]))
+
+
+def _extend(text: str, clauses, i: int, start: int) -> int:
+    """The end of a task that starts at ``start`` in clause ``i``: as many clauses as belong."""
+    e = clauses[i][1]
+    k = i + 1
+    while k < len(clauses):
+        a, b = clauses[k]
+        piece = text[a:b]
+        cur = _len(text[start:e])
+        if _starts_new_task(text, a, b) or NEW_PART.match(piece) and cur >= TEXT_SOFT:
+            break
+        if re.match(r"^(?:[联聯]系|电话|電話|邮箱|郵箱|我[厅廳办辦会會局部])", piece) or _commitment_start(piece) or re.search(
+                r"如下\s*:?$", piece):
+            break
+        if cur >= TEXT_SOFT and cur + _len(piece) > TEXT_CAP:
+            break
+        e = b
+        k += 1
+    return e
+
+
+def _commitment_start(piece: str) -> bool:
+    span = actor_at(piece, 0)
+    return bool(span and piece[span[1]:span[1] + 1] in "将將" and ISSUER_LIKE.search(piece[:span[1]]))
+
+
+def _starts_new_task(text: str, a: int, b: int) -> bool:
+    """A clause with a subject and a directive of its own (每市务必…, 并由主提名人将…)."""
+    m = DIRECTIVE.search(text, a, b)
+    if m and _np_prefix(text, a, m.start()):
+        return True
+    piece = text[a:b]
+    if re.match(r"^(?:并|並|同时|同時)?由", piece) and _by(text, a, b):
+        return True
+    return False
+
+
+# ---------------------------------------------------------------- bulletins
+def _bulletin(text: str, paras: list[_Para]) -> list[_Cand]:
+    out: list[_Cand] = []
+    for k, p in enumerate(paras):
+        speaking = False
+        for ss, se in _sentences(text, p.s, p.e):
+            s = text[ss:se]
+            if STATEMENT.search(s) and not SPEECH.search(s):
+                speaking = False
+                continue
+            got = _speech_task(text, ss, se, k)
+            if got is not None:
+                out.append(got)
+                speaking = True
+                continue
+            if SPEECH.search(s):
+                speaking = not STATEMENT.search(s)
+                continue
+            if speaking:
+                # 他强调,…。广大科技工作者要…: the speech goes on
+                m = DIRECTIVE.search(text, ss, se)
+                if m and m.lastgroup in ("yao", "xu", "ying"):
+                    span = _np_prefix(text, ss, m.start())
+                    if not span and m.start() == ss and out and out[-1].para == k and out[-1].actor:
+                        e = _extend(text, _clauses(text, ss, se), 0, ss)
+                        out.append(_Cand(s=ss, e=e, sent=(ss, se), para=k, actor=None, actor_source=None,
+                                         bare=True))
+                        continue
+                    if span:
+                        e = _extend(text, _clauses(text, ss, se), 0, ss)
+                        out.append(_Cand(s=span[0], e=e, sent=(ss, se), para=k, actor=_clean_actor(text, span),
+                                         actor_source="explicit", bare=False))
+                        continue
+            speaking = False
+    return out
+
+
+def _speech_task(text: str, ss: int, se: int, para: int) -> _Cand | None:
+    for m in SPEECH.finditer(text, ss, se):
+        v = m["v"]
+        if m.start() == ss or text[max(ss, m.start() - 4):m.start()].endswith(_SPEECH_NOUN_BEFORE):
+            continue
+        clauses = _clauses(text, ss, se)
+        i = _clause_index(clauses, m.end())
+        if STATEMENT.search(text, clauses[max(0, i - 1)][0], m.start()):
+            return None  # 表示,…要…: what the speaker will do, not an assignment
+        after = m.end()
+        while after < se and text[after] in ",: ":
+            after += 1
+        if v in _WISH:
+            span = actor_at(text, after, se)
+            actor = _clean_actor(text, span) if span else None
+            if actor is None and not DIRECTIVE.search(text, after, se):
+                return None  # 并希望悉心梳理…: a wish with no one named to carry it out
+            ci = _clause_index(clauses, after)
+            e = _extend(text, clauses, ci, after)
+            return _Cand(s=after, e=e, sent=(ss, se), para=para, actor=actor,
+                         actor_source="explicit" if actor else None, bare=False)
+        if v in ("要求",) and after == m.end():
+            span = actor_at(text, after, se)
+            if span and span[1] < se and text[span[1]] not in ",的":
+                start = clauses[i][0]
+                e = _extend(text, clauses, i, start)
+                return _Cand(s=start, e=e, sent=(ss, se), para=para, actor=_clean_actor(text, span),
+                             actor_source="explicit", bare=False)
+        # 强调,…,海智基地要…: the first clause after the verb with a subject and a directive
+        for j in range(_clause_index(clauses, after), len(clauses)):
+            a, b = clauses[j]
+            a = max(a, after)
+            d = DIRECTIVE.search(text, a, b)
+            if d and d.lastgroup in ("yao", "xu", "ying"):
+                span = _np_prefix(text, a, d.start())
+                if span:
+                    e = _extend(text, clauses, j, span[0])
+                    return _Cand(s=span[0], e=e, sent=(ss, se), para=para,
+                                 actor=_clean_actor(text, span), actor_source="explicit", bare=False)
+        return None
+    return None
+
+
+# ---------------------------------------------------------------- after finding
+def _inherit_actors(cands: list[_Cand], paras: list[_Para]) -> list[_Cand]:
+    """要强化宣传… after 全省各级科协组织要…: the same subject goes on; under a heading that
+    names a subject (（一）各市科协要…), the items below it are that subject's."""
+    out = []
+    last: tuple[int, str] | None = None
+    for c in cands:
+        if c.actor and c.actor_source == "explicit":
+            last = (c.para, c.actor)
+        elif c.bare and last and last[0] == c.para:
+            c = replace(c, actor=last[1], actor_source="inherited")
+        elif c.actor is None and paras[c.para].implied:
+            c = replace(c, actor=paras[c.para].implied, actor_source="inherited")
+        out.append(c)
+    return out
+
+
+class _Dates:
+    """The document's dates, sorted, with what a task's deadline is looked up in."""
+
+    def __init__(self, dates, doc) -> None:
+        self.doc = doc
+        self.dates = sorted(dates, key=lambda d: d.mention.start)
+        self.starts = [d.mention.start for d in self.dates]
+        self.meeting = next((d for d in self.dates if d.role == "event"), None)
+        ends = {d.end for d in self.dates if d.role == "deadline"}
+        # one reporting deadline for the whole document applies to every reporting task
+        self.single = next((d for d in self.dates if d.role == "deadline"), None) if len(ends) == 1 else None
+
+    def within(self, a: int, b: int) -> list[DateValue]:
+        return self.dates[bisect.bisect_left(self.starts, a):bisect.bisect_left(self.starts, b)]
+
+    def deadline(self, c: _Cand, value: str, span: tuple[int, int], para: tuple[int, int]) -> tuple:
+        day, when = self._day(c, value, span, para)
+        if day is not None and when is None:
+            # 请于12月20日前报送…;截止时间为12月20日下午5:00: the clock time stated elsewhere
+            when = next((d.time for d in self.dates if d.role == "deadline" and d.end == day and d.time), None)
+        return day, when
+
+    def _day(self, c: _Cand, value: str, span: tuple[int, int], para: tuple[int, int]) -> tuple:
+        if not self.dates:
+            return None, None
+        view = self.doc.view
+        sent = view.raw_span(*c.sent)
+        own = [d for d in self.within(*sent) if d.role == "deadline"]
+        if own:
+            return own[0].end, own[0].time
+        submit = bool(SUBMIT.search(value))
+        if self.doc.structure.kind == "notice":
+            # a deadline its paragraph states: for what follows it, or for what is to be sent in
+            for d in self.within(*para):
+                if (d.role == "deadline" or (d.start != d.end and d.role != "event" and _period(view.raw, d))) and (
+                        d.mention.start < span[0] or submit):
+                    return d.end, d.time
+        if self.meeting is not None and ATTEND.search(value):
+            return self.meeting.start, self.meeting.time
+        if submit and self.single is not None and not re.search(r"负责|負責", value):
+            return self.single.end, self.single.time
+        return None, None
+
+
+def _period(raw: str, d: DateValue) -> bool:
+    """公示期为…至…, 征集时间:…至…: a span that closes a window for acting."""
+    before = raw[max(0, d.mention.start - 8):d.mention.start]
+    return bool(re.search(r"期|时间|時間|日期", before))
+
+
+def _deliverable(value: str) -> str | None:
+    if not SUBMIT.search(value):
+        return None
+    m = re.search(r"《([^《》]{2,40}(?:表|单|單|书|書|报告|報告|总结|總結|材料|名单|名單))》", value)
+    if m:
+        return m.group(1)
+    m = DELIVERABLES.search(value)
+    return m.group(0) if m else None
+
+
+def _contact(doc, raw_pos: int) -> str | None:
+    contacts = [c for c in doc.structure.contacts if c.name] or [
+        c for c in doc.structure.contacts if c.phone or c.email]
+    if not contacts:
+        return None
+    after = [c for c in contacts if c.first >= raw_pos]
+    c = min(after, key=lambda c: c.first) if after else max(contacts, key=lambda c: c.first)
+    return c.name or c.phone or c.email
+
+
+def _section(doc, raw_pos: int, para: tuple[int, int]) -> tuple[str, ...]:
+    """The heading path above the task; the task's own numbered item shows as its marker."""
+    para_start = para[0]
+    best = None
+    for s in doc.structure.sections:
+        if s.level == 5 and not para[0] <= s.start < para[1]:
+            continue  # 一是… inside another paragraph does not govern this one
+        if s.start <= raw_pos < s.end and (best is None or s.start >= best.start):
+            best = s
+    if best is None:
+        return ()
+    path = tuple(best.path)
+    if path and best.start in (para_start, raw_pos):
+        path = path[:-1] + (best.marker.strip(),)
+    return path
+
+
+def _value(doc, a: int, b: int) -> str:
+    """The text as read behind view[a:b], soft line joins taken out."""
+    text = doc.view.text
+    while a < b and text[a] in " ,":
+        a += 1
+    while b > a and text[b - 1] in " ,。;":
+        b -= 1
+    parts = []
+    pos = a
+    while pos < b:
+        nl = text.find("\n", pos, b)
+        end = b if nl < 0 else nl
+        if end > pos:
+            parts.append(doc.view.mention(pos, end).value)
+        pos = end + 1
+    return "".join(parts).strip()
+

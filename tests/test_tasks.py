@@ -1,0 +1,291 @@
+"""Task extraction: each way a notice asks and a bulletin reports, on notices we wrote."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from castdoc.extract import run_all
+from castdoc.extract.tasks import actor_at, task_id
+from castdoc.pipeline import documents_from_raw
+from castdoc.types import RawText
+
+D = dt.date
+
+
+def _tasks(text: str):
+    (doc,) = documents_from_raw(RawText(text=text, format="txt"), path="t.txt", sha256="0" * 64)
+    found = run_all(doc, only=("dates", "tasks"))
+    return found["tasks"]
+
+
+def _rows(text: str):
+    return [(t.text, t.actor, t.actor_source, t.deadline, t.deadline_time) for t in _tasks(text)]
+
+
+ITEMS_WITH_SHARED_DEADLINE = """关于报送2024年学术活动计划的通知
+
+各省级学会，各市科协：
+
+为做好年度学术活动统筹工作，现将有关事项通知如下：
+
+一、各省级学会认真梳理年度学术活动，填写并报送《学术活动计划表》（附件1）。
+二、各市科协结合本地实际，填写并报送《重点活动安排表》（附件2）。
+三、省科协将汇总各单位报送的计划，编印年度活动指南。
+四、各相关单位须于3月15日前将电子版表格发送至学术部邮箱。
+
+联系人：陈静，电话：020-83333333
+
+广东省科学技术协会
+2024年2月26日
+"""
+
+DIRECTIVES_AND_ENUMERATION = """关于深入开展科学家精神宣传活动的通知
+
+各市科协，各省级学会：
+
+现就深入开展科学家精神宣传活动通知如下。
+
+一、提高认识，加强组织领导
+
+各级科协组织要充分认识宣传科学家精神的重要意义，把宣传活动列入年度重点工作。要加强统筹协调，形成工作合力。
+
+二、突出重点，创新活动形式
+
+一是组织科学家进校园，讲好科学家故事。二是利用新媒体平台，扩大宣传覆盖面。
+
+三、及时报送工作信息
+
+各单位开展活动的有关情况，请及时报送省科协组宣部。
+
+广东省科学技术协会
+2024年5月6日
+"""
+
+MEETING = """关于召开2024年科普工作座谈会的通知
+
+各区科协：
+
+定于2024年6月18日下午2:30在市科协三楼会议室召开科普工作座谈会。现将有关事项通知如下：
+
+一、请各区科协于6月14日下午3:00前将参会回执发送至kpb@example.cn。
+二、参会人员请提前15分钟到场签到。
+三、各区科协主要负责同志须在会上作5分钟交流发言。
+四、会议材料由市科协办公室负责印制。
+
+联系人：周雪，电话：0755-82000000
+
+深圳市科学技术协会
+2024年6月7日
+"""
+
+PUBLIC_NOTICE = """关于2024年度优秀科普作品推荐名单的公示
+
+经专家评审，拟推荐以下作品参加省级评选，现予公示。
+
+公示期为2024年7月1日至2024年7月5日。公示期内，任何单位和个人如有异议，可以书面形式向市科协科普部反映。异议材料应注明真实姓名和联系方式。
+
+联系电话：0731-84000000
+
+长沙市科学技术协会
+2024年7月1日
+"""
+
+BULLETIN = """市科协召开学会工作会议
+
+本报讯 3月8日上午，市科协召开全市学会工作会议。市科协党组书记王刚出席会议并讲话。
+
+王刚强调，各学会要坚持服务科技工作者的宗旨，切实加强自身建设。要扎实推进学术交流，提升服务能力。他要求市科协学会部加强对学会的指导，抓好年度重点工作落实。
+
+会上，与会学会负责人纷纷表示，各学会要以此次会议为契机，推动学会工作再上新台阶。
+
+王刚希望广大科技工作者勇于担当，为全市高质量发展贡献智慧和力量。
+
+（市科协办公室）
+"""
+
+NOT_TASKS = """关于举办青少年科技创新大赛的通知
+
+各县科协：
+
+为激发青少年科学兴趣，市科协决定举办青少年科技创新大赛。现将有关事项通知如下：
+
+一、参赛对象：全市中小学在校学生。
+二、比赛时间：2024年10月12日。
+三、市科协将对获奖学生颁发证书。
+
+如有疑问，请与联系人联系。请登录市科协网站下载报名表。
+
+联系人：孙丽，电话：0571-85000000
+
+杭州市科学技术协会
+2024年9月2日
+"""
+
+EVERY_DIRECTIVE = """关于开展2024年科普示范社区评选的通知
+
+各区科协：
+
+（一）各区科协必须严格按照评选标准推荐，确保推荐质量。
+（二）推荐材料务必真实准确。
+（三）申报单位应当于5月20日之前完成网上申报。
+（四）纸质材料报送截止2024年5月24日，逾期不予受理。
+（五）即日起至5月10日，各区科协可组织申报单位参加线上培训。
+
+1.希望各区科协加强宣传，扩大活动影响。
+2.请各区科协于会前将推荐名单交至会务组。
+
+定于2024年5月28日上午召开评审会。
+
+长沙市科学技术协会
+2024年4月25日
+"""
+
+REQUIRE_AND_QUOTES = """关于做好2024年度工作总结的通知
+
+各市科协：
+
+根据《关于加强科协系统作风建设的意见》中“各级科协要改进文风会风”的要求，现要求各市科协于12月10日前报送年度工作总结。
+
+（一）加强组织领导。各级科协要成立工作专班，明确责任分工。
+
+（二）确保质量。总结材料要实事求是，不得弄虚作假。
+
+望各市科协认真组织，按时报送。
+
+广西壮族自治区科学技术协会
+2024年11月20日
+"""
+
+CASES = {
+    "items": (ITEMS_WITH_SHARED_DEADLINE, [
+        ("各省级学会认真梳理年度学术活动，填写并报送《学术活动计划表》（附件1）", "各省级学会", "explicit", D(2024, 3, 15), None),
+        ("各市科协结合本地实际，填写并报送《重点活动安排表》（附件2）", "各市科协", "explicit", D(2024, 3, 15), None),
+        ("各相关单位须于3月15日前将电子版表格发送至学术部邮箱", "各相关单位", "explicit", D(2024, 3, 15), None),
+    ]),
+    "directives": (DIRECTIVES_AND_ENUMERATION, [
+        ("各级科协组织要充分认识宣传科学家精神的重要意义，把宣传活动列入年度重点工作", "各级科协组织", "explicit", None, None),
+        ("要加强统筹协调，形成工作合力", "各级科协组织", "inherited", None, None),
+        ("一是组织科学家进校园，讲好科学家故事", None, None, None, None),
+        ("二是利用新媒体平台，扩大宣传覆盖面", None, None, None, None),
+        ("各单位开展活动的有关情况，请及时报送省科协组宣部", "各单位", "explicit", None, None),
+    ]),
+    "meeting": (MEETING, [
+        ("请各区科协于6月14日下午3:00前将参会回执发送至kpb@example.cn", "各区科协", "explicit", D(2024, 6, 14), "15:00"),
+        ("参会人员请提前15分钟到场签到", "参会人员", "explicit", D(2024, 6, 18), "14:30"),
+        ("各区科协主要负责同志须在会上作5分钟交流发言", "各区科协主要负责同志", "explicit", D(2024, 6, 18), "14:30"),
+        ("会议材料由市科协办公室负责印制", "市科协办公室", "explicit", None, None),
+    ]),
+    "public-notice": (PUBLIC_NOTICE, [
+        ("任何单位和个人如有异议，可以书面形式向市科协科普部反映", "任何单位和个人", "explicit", D(2024, 7, 5), None),
+        ("异议材料应注明真实姓名和联系方式", None, None, D(2024, 7, 5), None),
+    ]),
+    "bulletin": (BULLETIN, [
+        ("各学会要坚持服务科技工作者的宗旨，切实加强自身建设", "各学会", "explicit", None, None),
+        ("要扎实推进学术交流，提升服务能力", "各学会", "inherited", None, None),
+        ("他要求市科协学会部加强对学会的指导，抓好年度重点工作落实", "市科协学会部", "explicit", None, None),
+        ("广大科技工作者勇于担当，为全市高质量发展贡献智慧和力量", "广大科技工作者", "explicit", None, None),
+    ]),
+    "every-directive": (EVERY_DIRECTIVE, [
+        ("各区科协必须严格按照评选标准推荐，确保推荐质量", "各区科协", "explicit", None, None),
+        ("推荐材料务必真实准确", None, None, None, None),
+        ("申报单位应当于5月20日之前完成网上申报", "申报单位", "explicit", D(2024, 5, 20), None),
+        ("各区科协可组织申报单位参加线上培训", "各区科协", "explicit", D(2024, 5, 10), None),
+        ("希望各区科协加强宣传，扩大活动影响", "各区科协", "explicit", None, None),
+        ("请各区科协于会前将推荐名单交至会务组", "各区科协", "explicit", D(2024, 5, 28), None),
+    ]),
+    "require-and-quotes": (REQUIRE_AND_QUOTES, [
+        ("现要求各市科协于12月10日前报送年度工作总结", "各市科协", "explicit", D(2024, 12, 10), None),
+        ("各级科协要成立工作专班，明确责任分工", "各级科协", "explicit", None, None),
+        ("总结材料要实事求是，不得弄虚作假", None, None, None, None),
+        ("望各市科协认真组织，按时报送", "各市科协", "explicit", D(2024, 12, 10), None),
+    ]),
+    "not-tasks": (NOT_TASKS, []),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_tasks(name):
+    text, expected = CASES[name]
+    assert _rows(text) == expected
+
+
+def test_task_details():
+    items = _tasks(ITEMS_WITH_SHARED_DEADLINE)
+    assert [t.deliverable for t in items] == ["学术活动计划表", "重点活动安排表", "电子版"]
+    assert {t.contact for t in items} == {"陈静"}
+    assert items[0].section == ("一、",)
+    meeting = _tasks(MEETING)
+    assert meeting[0].deliverable == "回执"
+
+
+def test_task_text_is_an_exact_slice():
+    text = DIRECTIVES_AND_ENUMERATION
+    for t in _tasks(text):
+        assert text[t.start:t.end].replace("\n", "") == t.text
+
+
+def test_long_sentence_keeps_its_head_and_sends_the_rest_to_detail():
+    text = MEETING.replace(
+        "四、会议材料由市科协办公室负责印制。",
+        "四、各区科协要认真总结本年度科普工作开展情况，系统梳理基层科普阵地建设的典型经验做法，"
+        "深入查找工作中存在的突出问题和薄弱环节，研究提出下一步工作思路和具体措施，形成书面材料。",
+    )
+    last = _tasks(text)[-1]
+    assert last.text == ("各区科协要认真总结本年度科普工作开展情况，系统梳理基层科普阵地建设的典型经验做法，"
+                         "深入查找工作中存在的突出问题和薄弱环节")
+    assert last.detail == "研究提出下一步工作思路和具体措施，形成书面材料"
+
+
+def test_ids_are_stable_and_distinct():
+    a = [t.id for t in _tasks(MEETING)]
+    b = [t.id for t in _tasks(MEETING)]
+    assert a == b and len(set(a)) == len(a)
+    assert task_id("x", 0, "请各单位报送") == task_id("x", 0, " 请各单位报送 ")
+    assert task_id("x", 0, "请各单位报送") != task_id("x", 1, "请各单位报送")
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("各相关单位须于", "各相关单位"),
+    ("各市科协和九三学社各市委会、省直属组织要", "各市科协和九三学社各市委会、省直属组织"),
+    ("环境学院、珠宝学院就改革方案", "环境学院、珠宝学院"),
+    ("各地市科技局(委)和各有关单位可", "各地市科技局(委)和各有关单位"),
+    ("省科协合作交流部贯彻落实本次会议精神", "省科协合作交流部"),
+    ("各部门领导尽快确定议题", "各部门领导"),
+    ("学院党政主要负责人签署", "学院党政主要负责人"),
+])
+def test_actor_at(text, actor):
+    span = actor_at(text, 0)
+    assert span is not None and text[span[0]:span[1]] == actor
+
+
+def test_tasks_f1_on_the_corpus(shared):
+    """castdoc-eval's task matching (bigram Dice ≥ 0.5) over the corpus golds: a floor."""
+    import re
+    import unicodedata
+
+    import yaml
+
+    def bigrams(s):
+        s = re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", s))
+        return {s[i:i + 2] for i in range(len(s) - 1)}
+
+    tp = fp = fn = 0
+    for gold_path in sorted((shared / "corpus").glob("*.gold.yaml")):
+        golds = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+        golds = golds if isinstance(golds, list) else [golds]
+        txt = gold_path.with_name(gold_path.name.replace(".gold.yaml", ".txt"))
+        raw = RawText(text=txt.read_text(encoding="utf-8"), format="txt")
+        got = [t.text for d in documents_from_raw(raw, path=str(txt), sha256="0") for t in run_all(d, only=("dates", "tasks"))["tasks"]]
+        want = [t["text"] for g in golds for t in g.get("tasks") or []]
+        used = set()
+        for w in want:
+            best = max(((2 * len(bigrams(w) & bigrams(g)) / (len(bigrams(w)) + len(bigrams(g))), k)
+                        for k, g in enumerate(got) if k not in used), default=(0, None))
+            if best[0] >= 0.5:
+                used.add(best[1])
+                tp += 1
+            else:
+                fn += 1
+        fp += len(got) - len(used)
+    assert 2 * tp / (2 * tp + fp + fn) >= 0.8
