@@ -14,7 +14,6 @@ long call inside a C extension.
 from __future__ import annotations
 
 import os
-import resource
 import signal
 import sys
 import time
@@ -112,6 +111,10 @@ def overwrites_source(target: Path, inputs: Iterable[str]) -> bool:
 
 
 def _peak_kb() -> int:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0
     kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return kb // 1024 if sys.platform == "darwin" else kb  # macOS reports bytes
 

@@ -1,0 +1,396 @@
+"""castdoc's benchmark: one run, every number the speed issue asks for, into bench/RESULTS.md.
+
+    python bench/run.py                 # 2,000 documents, writes bench/RESULTS.md
+    python bench/run.py --docs 300 --no-write   # a quick look
+
+It builds a corpus from samples/*.txt under bench/_corpus (git-ignored): each document is
+a sample varied by the script (people, places, organisations, dates, numbers, sentence
+order, paragraphs dropped or repeated), so jieba and the rules meet new text, not copies.
+Then it measures, each in a fresh process as a user would run it:
+
+- ``castdoc parse`` over the corpus with ``-j 1`` and ``-j 2``: documents/s, KB/s;
+- the floor: the same texts read and cut by bare ``jieba.lcut`` (jieba's default
+  dictionary, loaded from its cache), and castdoc's time as a ratio to it;
+- start-up: ``castdoc --help``, and ``castdoc parse`` of one small notice with jieba's
+  prefix-dictionary cache cold (an empty cache folder) and warm;
+- peak resident memory of any castdoc process (the parent or a worker);
+- the PDF reader's share of parsing the sample PDF.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SAMPLES = ROOT / "samples"
+CORPUS = HERE / "_corpus"
+
+# Fallback templates, used only when samples/ holds no .txt (our own words, not corpus text).
+TEMPLATES = [
+    """某市科学技术协会关于举办青少年科技创新大赛的通知
+
+某科协发〔2024〕8号
+
+各区科协，各中小学：
+
+为激发青少年科学兴趣，经研究，决定举办第十届青少年科技创新大赛。现将有关事项通知如下。
+
+一、参赛对象
+
+全市在校中小学生均可报名参赛。
+
+二、报名时间
+
+请各单位于2024年3月20日前将报名表报送市科协青少年部。
+
+联系人：王明，电话：0571-87650001
+
+某市科学技术协会
+2024年3月1日
+""",
+    """市科协举办科技工作者座谈会
+
+本报讯（记者 李静）3月15日，市科协召开科技工作者座谈会。市科协主席张国强出席会议并讲话。
+
+会上，来自高校、企业的12位科技工作者代表作了交流发言。
+
+（市科协办公室）
+""",
+]
+
+NAMES = [
+    "王晓东", "李春梅", "张立新", "刘海燕", "陈志刚", "杨秀英", "赵建国", "黄丽华", "周明辉", "吴桂兰",
+    "徐卫东", "孙玉珍", "马俊杰", "朱红梅", "胡文斌", "郭淑芬", "何永强", "高雪梅", "林志明", "罗晓燕",
+    "郑国庆", "梁美玲", "谢天宇", "宋佳怡", "唐振华", "许文静", "韩立军", "冯晓丽", "邓建平", "曹雅琴",
+]
+PLACES = ["浙江省", "江苏省", "安徽省", "福建省", "江西省", "山东省", "河南省", "湖北省", "湖南省", "广东省",
+          "四川省", "贵州省", "云南省", "陕西省", "甘肃省", "吉林省", "辽宁省", "河北省", "山西省", "海南省"]
+CITIES = ["杭州市", "宁波市", "温州市", "南京市", "苏州市", "合肥市", "福州市", "厦门市", "南昌市", "济南市",
+          "青岛市", "郑州市", "武汉市", "长沙市", "广州市", "成都市", "贵阳市", "昆明市", "西安市", "兰州市"]
+UNITS = ["科普部", "学会学术部", "组织人事部", "企业工作部", "青少年科技中心", "办公室", "调研宣传部", "国际联络部"]
+TAGS = ["某省", "某市", "某县", "某区"]
+
+
+# --- the corpus ---------------------------------------------------------------------------
+
+
+def _samples() -> list[str]:
+    texts = []
+    for p in sorted(SAMPLES.glob("*.txt")):
+        try:
+            texts.append(p.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:
+            continue  # the GB18030 twin of a sample: same text
+    return texts or TEMPLATES
+
+
+_FULL = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+_PART = re.compile(r"(?<![年\d])(\d{1,2})月(\d{1,2})日")
+_LABELLED = re.compile(r"(联系人|记者|通讯员|编辑|作者|负责人)([：:\s]*)([\u4e00-\u9fff]{2,3})(?=[，,。；;）)\s、]|$)")
+_LONGNUM = re.compile(r"\d{7,}")
+_DOCNO = re.compile(r"〔((?:19|20)\d{2})〕(\d{1,4})号")
+
+
+def vary(text: str, rng: random.Random) -> str:
+    """One new document from a sample: same genre and shape, different details."""
+    # people: every labelled name, and its other mentions, become new names
+    found = {m.group(3) for m in _LABELLED.finditer(text)}
+    for old in sorted(found):
+        text = text.replace(old, rng.choice(NAMES))
+    for tag, pool in (("某省", PLACES), ("某市", CITIES), ("某县", ["临安县", "德清县", "安吉县", "桐庐县"]),
+                      ("某区", ["西湖区", "鼓楼区", "高新区", "滨江区"])):
+        text = text.replace(tag, rng.choice(pool))
+    text = text.replace("某科协", rng.choice(["浙科协", "苏科协", "皖科协", "闽科协", "赣科协", "鲁科协"]))
+    text = text.replace("企业工作部", rng.choice(UNITS)).replace("科普部", rng.choice(UNITS))
+    # dates: one shift per document keeps the deadlines after the signature date
+    shift = dt.timedelta(days=rng.randint(-900, 300))
+
+    def full(m):
+        try:
+            d = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))) + shift
+        except ValueError:
+            return m.group(0)
+        return f"{d.year}年{d.month}月{d.day}日"
+
+    def part(m):
+        try:
+            d = dt.date(2024, int(m.group(1)), int(m.group(2))) + shift
+        except ValueError:
+            return m.group(0)
+        return f"{d.month}月{d.day}日"
+
+    text = _PART.sub(part, _FULL.sub(full, text))
+    text = _DOCNO.sub(lambda m: f"〔{int(m.group(1)) + shift.days // 365}〕{rng.randint(1, 120)}号", text)
+    text = _LONGNUM.sub(lambda m: "".join(rng.choice("0123456789") for _ in m.group(0)), text)
+    # paragraphs: keep the head and the tail, vary the body
+    paras = text.split("\n")
+    head, body, tail = paras[:6], paras[6:-6], paras[-6:]
+    new_body = []
+    for p in body:
+        r = rng.random()
+        if len(p) > 40 and r < 0.08:
+            continue  # dropped
+        if len(p) > 40 and p.count("。") >= 2 and rng.random() < 0.3:
+            first, *rest = [s for s in p.split("。") if s]
+            rng.shuffle(rest)  # the first sentence stays: it may carry a heading marker
+            p = "。".join([first, *rest]) + "。"
+        new_body.append(p)
+        if len(p) > 40 and r > 0.92:
+            new_body.append(p)  # repeated
+    return "\n".join(head + new_body + tail)
+
+
+def build_corpus(n: int, *, seed: int = 20240501) -> tuple[list[Path], int]:
+    if CORPUS.exists():
+        shutil.rmtree(CORPUS)
+    CORPUS.mkdir(parents=True)
+    rng = random.Random(seed)
+    bases = _samples()
+    paths, total = [], 0
+    for i in range(n):
+        text = vary(bases[i % len(bases)], rng)
+        p = CORPUS / f"d{i:05d}.txt"
+        data = text.encode("utf-8")
+        p.write_bytes(data)
+        total += len(data)
+        paths.append(p)
+    return paths, total
+
+
+# --- measuring ----------------------------------------------------------------------------
+
+PEAK = (
+    "import resource, subprocess, sys, time\n"
+    "t = time.perf_counter()\n"
+    "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
+    "took = time.perf_counter() - t\n"
+    "kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "sys.stderr.write(r.stderr.decode('utf-8', 'replace')[-2000:])\n"
+    "print(took, kb, r.returncode)\n"
+)
+
+
+def timed(cmd: list[str], env: dict | None = None) -> tuple[float, int, int]:
+    """Wall seconds, peak RSS (KB) of the command and all its children, exit status."""
+    r = subprocess.run([sys.executable, "-c", PEAK, *cmd], capture_output=True, text=True, env=env)
+    if r.stderr.strip():
+        sys.stderr.write(r.stderr)
+    took, kb, rc = r.stdout.split()
+    return float(took), int(kb), int(rc)
+
+
+def castdoc_cmd() -> list[str]:
+    exe = Path(sys.executable).with_name("castdoc")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "castdoc"]
+
+
+FLOOR = (
+    "import sys, time, logging\n"
+    "t0 = time.perf_counter()\n"
+    "import jieba\n"
+    "jieba.setLogLevel(logging.WARNING)\n"
+    "jieba.initialize()\n"
+    "t1 = time.perf_counter()\n"
+    "n = 0\n"
+    "for line in open(sys.argv[1], encoding='utf-8'):\n"
+    "    text = open(line.strip(), encoding='utf-8').read()\n"
+    "    n += len(jieba.lcut(text))\n"
+    "t2 = time.perf_counter()\n"
+    "print(t1 - t0, t2 - t1, n)\n"
+)
+
+
+def floor(list_file: Path) -> tuple[float, float]:
+    """(start-up incl. loading jieba's dictionary, segmentation) of bare jieba, in seconds."""
+    t = time.perf_counter()
+    r = subprocess.run([sys.executable, "-c", FLOOR, str(list_file)], capture_output=True, text=True, check=True)
+    wall = time.perf_counter() - t
+    init, cut, _ = r.stdout.split()
+    return wall, float(cut)
+
+
+BUSY = "import time\nt = time.perf_counter()\nx = 0\nfor i in range(15_000_000): x += i\nprint(time.perf_counter() - t)\n"
+
+
+def cpu_ceiling() -> float:
+    """The best speed-up two processes can get here: two pure-Python loops side by side.
+
+    Virtual machines often give two vCPUs that do not run two processes at full speed;
+    this says how much of a -j 2 shortfall is the machine's.
+    """
+    one = float(subprocess.run([sys.executable, "-c", BUSY], capture_output=True, text=True).stdout)
+    procs = [subprocess.Popen([sys.executable, "-c", BUSY], stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    both = max(float(p.communicate()[0]) for p in procs)
+    return 2 * one / both
+
+
+def median_time(cmd: list[str], n: int = 5, env: dict | None = None) -> float:
+    times = []
+    for _ in range(n):
+        t = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def pdf_share() -> list[tuple[str, str]]:
+    pdfs = sorted(SAMPLES.glob("*.pdf"))
+    if not pdfs:
+        return [("PDF reader share", "no samples/*.pdf")]
+    rows = []
+    code = (
+        "import sys, time\n"
+        "from castdoc.parse import read_path\n"
+        "from castdoc.pipeline import parse_path\n"
+        "p = sys.argv[1]\n"
+        "parse_path(p)\n"
+        "n = 5\n"
+        "t = time.perf_counter()\n"
+        "for _ in range(n): raw = read_path(p)\n"
+        "r = (time.perf_counter() - t) / n\n"
+        "t = time.perf_counter()\n"
+        "for _ in range(n): parse_path(p)\n"
+        "a = (time.perf_counter() - t) / n\n"
+        "pages = raw.pages or 1\n"
+        "import pypdfium2 as pdfium\n"
+        "t = time.perf_counter()\n"
+        "for _ in range(n):\n"
+        "    doc = pdfium.PdfDocument(p)\n"
+        "    [doc[i].get_textpage().get_text_range() for i in range(len(doc))]\n"
+        "    doc.close()\n"
+        "f = (time.perf_counter() - t) / n\n"
+        "import pdfplumber\n"
+        "t = time.perf_counter()\n"
+        "for _ in range(n):\n"
+        "    with pdfplumber.open(p) as d: [pg.extract_text() for pg in d.pages]\n"
+        "pl = (time.perf_counter() - t) / n\n"
+        "print(r, a, pages, f, pl)\n"
+    )
+    for p in pdfs:
+        r = subprocess.run([sys.executable, "-c", code, str(p)], capture_output=True, text=True)
+        if r.returncode != 0:
+            rows.append((f"PDF {p.name}", "failed: " + (r.stderr.strip().splitlines() or ["?"])[-1][:120]))
+            continue
+        read, whole, pages, fium, plumb = r.stdout.split()
+        read, whole, pages, fium, plumb = float(read), float(whole), int(pages), float(fium), float(plumb)
+        rows.append((f"PDF {p.name} ({pages} pages): reader / whole parse",
+                     f"{read * 1000:.0f} ms / {whole * 1000:.0f} ms ({read / whole:.0%} in the reader)"))
+        rows.append((f"PDF {p.name}: per page, bare pypdfium2 text / bare pdfplumber extract_text",
+                     f"{fium / pages * 1000:.1f} ms / {plumb / pages * 1000:.1f} ms"))
+    return rows
+
+
+def machine() -> dict[str, str]:
+    cpu = platform.processor() or "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count() or 0
+    import castdoc
+
+    return {
+        "cores (nproc)": str(cores),
+        "CPU": cpu,
+        "Python": platform.python_version(),
+        "OS": platform.platform(),
+        "castdoc": castdoc.__version__,
+        "date": dt.date.today().isoformat(),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--docs", type=int, default=2000, help="documents in the corpus (default 2000)")
+    ap.add_argument("--no-write", action="store_true", help="print the results, leave bench/RESULTS.md alone")
+    ap.add_argument("--skip-pdf", action="store_true")
+    args = ap.parse_args(argv)
+
+    cmd = castdoc_cmd()
+    paths, total = build_corpus(args.docs)
+    kb = total / 1024
+    print(f"corpus: {len(paths)} documents, {kb:.0f} KB under {CORPUS.relative_to(ROOT)}", file=sys.stderr)
+    list_file = CORPUS / "_list.txt"
+    list_file.write_text("\n".join(str(p) for p in paths) + "\n", encoding="utf-8")
+
+    # warm jieba's and the OS's caches once, so the first measured run is not the odd one out
+    subprocess.run([*cmd, "parse", str(paths[0]), "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    floor_wall, floor_cut = floor(list_file)
+    runs = {}
+    for j in (1, 2):
+        took, peak, rc = timed([*cmd, "parse", str(CORPUS), "-f", "jsonl", "-j", str(j), "--quiet"])
+        runs[j] = (took, peak, rc)
+        print(f"-j {j}: {took:.2f} s, peak {peak / 1024:.0f} MB, exit {rc}", file=sys.stderr)
+
+    small = SAMPLES / "notice.txt" if (SAMPLES / "notice.txt").exists() else paths[0]
+    help_s = median_time([*cmd, "--help"])
+    with tempfile.TemporaryDirectory() as cold_dir:
+        cold_env = dict(os.environ, XDG_CACHE_HOME=cold_dir, CASTDOC_CACHE_DIR=cold_dir)
+        t = time.perf_counter()
+        subprocess.run([*cmd, "parse", str(small)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=cold_env)
+        cold_s = time.perf_counter() - t
+    warm_s = median_time([*cmd, "parse", str(small)])
+    pdf_rows = [] if args.skip_pdf else pdf_share()
+    ceiling = cpu_ceiling()
+
+    n = len(paths)
+    t1, t2 = runs[1][0], runs[2][0]
+    ratio = t1 / floor_wall
+    rows = [
+        ("documents", f"{n} ({kb:.0f} KB of UTF-8 text, {kb / n:.1f} KB each)"),
+        ("castdoc parse -j 1", f"{t1:.2f} s: {n / t1:.0f} docs/s, {kb / t1:.0f} KB/s"),
+        ("castdoc parse -j 2", f"{t2:.2f} s: {n / t2:.0f} docs/s, {kb / t2:.0f} KB/s"),
+        ("speed-up -j 2 / -j 1", f"{t1 / t2:.2f}x (target >= 1.7x on 2 cores)"),
+        ("this machine's ceiling: 2 busy loops / 1", f"{ceiling:.2f}x (what 2 processes can gain here at best)"),
+        ("bare jieba.lcut, same texts (floor)", f"{floor_wall:.2f} s end to end ({floor_cut:.2f} s cutting)"),
+        ("castdoc -j 1 / floor", f"{ratio:.2f}x (target <= 2.0x); {t1 / floor_cut:.2f}x of the cutting alone"),
+        ("castdoc --help", f"{help_s:.3f} s (target <= 0.25 s)"),
+        ("parse one small notice, jieba cache cold", f"{cold_s:.2f} s"),
+        ("parse one small notice, warm", f"{warm_s:.2f} s (target <= 1.0 s)"),
+        ("peak RSS, -j 1 (largest castdoc process)", f"{runs[1][1] / 1024:.0f} MB (target <= 300 MB per worker)"),
+        ("peak RSS, -j 2 (largest castdoc process)", f"{runs[2][1] / 1024:.0f} MB"),
+        *pdf_rows,
+    ]
+    if any(r[2] != 0 for r in runs.values()):
+        rows.append(("note", f"exit status -j1 {runs[1][2]}, -j2 {runs[2][2]}: some documents failed"))
+    mach = machine()
+    width = max(len(a) for a, _ in rows)
+    for a, b in rows:
+        print(f"{a:<{width}}  {b}")
+    if not args.no_write:
+        write_results(rows, mach)
+    return 0
+
+
+def write_results(rows, mach) -> None:
+    out = ["# castdoc benchmark results", "",
+           "Made by `python bench/run.py` (see its docstring for what each row measures). "
+           "Re-run it after changes that touch speed and commit the new file.", "",
+           "## Machine", ""]
+    out += [f"- {k}: {v}" for k, v in mach.items()]
+    out += ["", "## Results", "", "| measure | result |", "| --- | --- |"]
+    out += [f"| {a} | {b} |" for a, b in rows]
+    (HERE / "RESULTS.md").write_text("\n".join(out) + "\n", encoding="utf-8")
+    print(f"wrote {HERE / 'RESULTS.md'}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
