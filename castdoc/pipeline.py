@@ -70,7 +70,8 @@ def build_record(doc: Document) -> Record:
         doc_type=st.doc_type,
         title=st.title.value if st.title else None,
         doc_number=st.doc_number.value if st.doc_number else None,
-        issuer=st.issuer.value if st.issuer else None,
+        # joint signers stand apart on one line ("某省科协  某省教育厅"): keep them apart
+        issuer=" ".join(st.issuer.text.split()) if st.issuer else None,
         issued=st.issued,
         recipients=tuple(m.value for m in st.recipients),
         people=tuple(found["people"]),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from .datefmt import FULL_DATE, find_full_dates, match_to_date, parse_full_date
 from .lines import (
@@ -216,7 +217,8 @@ def _title(ctx: _Ctx, dn_idx, rec_idx, dateline_idx) -> tuple[Mention | None, in
                 if (prev != dn_idx and "关于" in pt and not t.startswith("关于") and is_title_like(pt)
                         and not TITLE_END.search(pt) and prev in cands):
                     first = prev
-            return ctx.view.mention(lines[first].start, lines[i].end), i
+            m = ctx.view.mention(lines[first].start, lines[i].end)
+            return replace(m, value=m.value.replace("\n", "")), i
     # A bulletin's title sits above its dateline.
     if dateline_idx is not None:
         k = ctx.content.index(dateline_idx)
