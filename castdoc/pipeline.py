@@ -85,6 +85,7 @@ def build_record(doc: Document) -> Record:
         byline=_unique(" ".join(m.text.split()) for m in st.byline),
         sections=st.sections,
         keywords=tuple(found["keywords"]),
+        periods=tuple(found["periods"]),
     )
 
 

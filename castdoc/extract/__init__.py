@@ -15,6 +15,7 @@ EXTRACTORS: dict[str, str] = {
     "people": "people",
     "named": "named",  # platforms and initiatives
     "keywords": "keywords",
+    "periods": "periods",  # plan periods and bare years, which are not dates
     "tasks": "tasks",
 }
 
