@@ -71,6 +71,9 @@ def parse(
       castdoc parse a.pdf b.docx -o records/
 
       castdoc parse --update archive/
+
+    Exit codes: 0 all read; 1 some inputs could not be read (the others were written);
+    2 usage error; 3 no input could be read.
     """
     from .batch import default_jobs, expand, output_names, overwrites_source, parse_many
     from .parse import Limits
