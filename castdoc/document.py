@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from .lines import Line, lines_of
@@ -20,6 +21,6 @@ class Document:
     def text(self) -> str:
         return self.view.text
 
-    @property
+    @functools.cached_property  # written to the instance's __dict__: allowed on a frozen dataclass
     def lines(self) -> tuple[Line, ...]:
         return lines_of(self.view.text)

@@ -1,6 +1,7 @@
 """Lines of a normalised view, and the small line classifiers every later stage shares."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -14,6 +15,7 @@ class Line:
     text: str
 
 
+@functools.lru_cache(maxsize=8)  # split and structure both ask for the lines of one text
 def lines_of(text: str) -> tuple[Line, ...]:
     out = []
     pos = 0
@@ -49,14 +51,15 @@ IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|bmp|webp)$", re.I)
 # 主题词, 抄送, 印发: the 版记, after the signature
 COLOPHON = re.compile(r"^(?:主题词|主題詞|抄送|抄报|抄報|印发|印發|共印|[^\s:：]{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印[发發])")
 LABEL = re.compile(r"^(?:附件|附表|附:|联系人|聯繫人|联系电话|联系方式|电话|電話|手机|传真|邮箱|电子邮箱|電子信箱|电子信箱|E-?mail|地址|邮编|网址|特此|主题词|抄送|抄报|印发|供稿)", re.I)
+_DATE_ONLY = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?|[〇○零OoＯ0一二三四五六七八九十]{4}年[元一二三四五六七八九十]{1,3}月[〇○一二三四五六七八九十廿]{1,4}日?")
 
 
 def is_date_line(text: str) -> bool:
     """A line that is nothing but a date (the 成文日期 under a signature)."""
-    m = FULL_DATE.search(text)
-    if m and m.start() == 0 and len(text) - m.end() <= 1:
+    m = FULL_DATE.match(text)  # (the match search would find first, if it starts at 0)
+    if m and len(text) - m.end() <= 1:
         return True
-    return bool(re.fullmatch(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?|[〇○零OoＯ0一二三四五六七八九十]{4}年[元一二三四五六七八九十]{1,3}月[〇○一二三四五六七八九十廿]{1,4}日?", text))
+    return bool(_DATE_ONLY.fullmatch(text))
 
 
 def ends_sentence(text: str) -> bool:

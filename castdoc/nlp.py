@@ -2,9 +2,10 @@
 
 jieba's module-level functions share one global tokenizer that any other library in the
 process may change, and they log at DEBUG to stderr. castdoc therefore builds its own
-``jieba.Tokenizer`` (and a ``POSTokenizer`` over it) on first use, quiets jieba's logger,
-keeps jieba's dictionary cache in the user's cache folder, and adds its lexicons to that
-tokenizer only. Nothing here runs at import time.
+``jieba.Tokenizer`` on first use, quiets jieba's logger, keeps jieba's dictionary (with
+its word tags) as one cache in the user's cache folder, and adds its lexicons to that
+tokenizer only; castdoc.segment cuts and tags over it as jieba would. Nothing here runs at
+import time.
 """
 from __future__ import annotations
 
@@ -77,92 +78,167 @@ def _quiet_jieba() -> None:
     logging.getLogger("jieba").setLevel(logging.WARNING)
 
 
+def import_jieba():
+    """``import jieba``, without the pkg_resources it would import only to find its own files.
+
+    jieba 0.42 imports pkg_resources when it is installed (a tenth of a second of start-up)
+    and otherwise opens its files by path, which is all castdoc needs. The import of
+    pkg_resources is refused only while jieba itself is first imported here, and only if
+    nothing has imported it yet; anything importing it afterwards gets it as usual."""
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+
+        return jieba
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import pkg_resources -> ImportError
+    try:
+        import jieba
+    finally:
+        if sys.modules.get("pkg_resources", 0) is None:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
+def _read_dump(path: str):
+    """A marshal dump read whole first: ``marshal.load`` on a file reads it piece by piece,
+    two to three times slower than ``marshal.loads`` on its bytes."""
+    import marshal
+
+    with open(path, "rb") as f:
+        return marshal.loads(f.read())
+
+
+def _write_dump(path: str, value) -> None:
+    """Write a marshal dump atomically; a cache that cannot be written is only rebuilt next time."""
+    import marshal
+
+    try:
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                marshal.dump(value, f)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass
+
+
+def _dict_file(jieba) -> str:
+    return os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+
+
+@functools.cache
+def _dictionary() -> tuple[dict[str, int], int, dict[str, str], tuple]:
+    """jieba's dictionary as castdoc uses it: (prefix table, total, word tags, the tagger's HMM).
+
+    The first run builds it from jieba's dict.txt exactly as jieba does (its prefix table,
+    and the tag table jieba.posseg reads from the same file) and keeps it as one marshal
+    dump in the cache folder; later runs load that in a fraction of a second. The tag
+    table's words are the prefix table's own string objects, so the dump stores each once.
+    The dump names jieba's version and dict.txt's size and time: a new jieba rebuilds it.
+    Built once per process and handed over: the tokenizer owns the prefix table (it adds
+    castdoc's words to it), the tagger the tag table."""
+    from .segment import load_hmm
+
+    jieba = import_jieba()
+    dict_file = _dict_file(jieba)
+    try:
+        st = os.stat(dict_file)
+        stamp = (jieba.__version__, st.st_size, st.st_mtime_ns)
+    except OSError:
+        stamp = (jieba.__version__, 0, 0)
+    py = f"py{sys.version_info[0]}{sys.version_info[1]}"
+    path = os.path.join(_cache_dir(), f"jieba-{jieba.__version__}-{py}.dict.cache")
+    try:
+        got = _read_dump(path)
+        if isinstance(got, tuple) and len(got) == 5 and got[0] == stamp:
+            return got[1:]
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    with open(dict_file, "rb") as f:
+        freq, total = jieba.Tokenizer.gen_pfdict(f)
+    tags: dict[str, str] = {}
+    with open(dict_file, "rb") as f:  # as jieba.posseg.POSTokenizer.load_word_tag reads it
+        for line in f:
+            line = line.strip().decode("utf-8")
+            if line:
+                word, _, tag = line.split(" ")
+                tags[word] = tag
+    keys = {k: k for k in freq}
+    tags = {keys.get(w, w): t for w, t in tags.items()}
+    hmm = load_hmm()
+    _write_dump(path, (stamp, freq, total, tags, hmm))
+    return freq, total, tags, hmm
+
+
 @functools.cache
 def tokenizer():
-    """castdoc's jieba Tokenizer, initialised with the package lexicons (built once)."""
-    import jieba
+    """castdoc's jieba Tokenizer, initialised with the package lexicons (built once).
 
+    It is handed the prefix table from castdoc's cache rather than left to
+    ``Tokenizer.initialize``, which reads jieba's own cache with the slow ``marshal.load``."""
+    jieba = import_jieba()
     _quiet_jieba()
-    jieba.default_logger.setLevel("WARNING")
+    freq, total, _, _ = _dictionary()
     tk = jieba.Tokenizer()
-    tk.tmp_dir = _cache_dir()
-    # The cache holds a marshal dump: its format follows the Python version, so name both.
-    tk.cache_file = f"jieba-{jieba.__version__}-py{sys.version_info[0]}{sys.version_info[1]}.cache"
-    tk.initialize()
+    tk.FREQ, tk.total = freq, total
+    tk.initialized = True  # what initialize() sets once FREQ and total are in
     for name in USERDICTS:
         for ln in lexicon_lines(name):
             parts = ln.split()
-            freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+            freq_ = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
             tag = parts[-1] if len(parts) > 1 and not parts[-1].isdigit() else None
-            tk.add_word(parts[0], freq, tag)
+            tk.add_word(parts[0], freq_, tag)
     return tk
 
 
 def cached_table(key: str, source: str, build):
     """A dict built from ``source`` (a file), kept as a marshal dump in the cache folder.
 
-    jieba's tag table and IDF are plain-text files of 270-350 thousand lines; parsing them
-    costs most of a second on every start, loading the dump a tenth of that. The dump is
-    rebuilt when the source is newer; any failure just means building it again."""
-    import marshal
-
+    Tables such as jieba's IDF are plain-text files of hundreds of thousands of lines;
+    parsing them costs most of a second on every start, loading the dump a tenth of that.
+    The dump is rebuilt when the source is newer; any failure just means building it again."""
     path = os.path.join(_cache_dir(), f"{key}-py{sys.version_info[0]}{sys.version_info[1]}.marshal")
     try:
         if os.path.getmtime(path) >= os.path.getmtime(source):
-            with open(path, "rb") as f:
-                table = marshal.load(f)
+            table = _read_dump(path)
             if isinstance(table, dict) and table:
                 return table
     except (OSError, ValueError, EOFError, TypeError):
         pass
     table = build()
-    try:
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            marshal.dump(table, f)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    _write_dump(path, table)
     return table
 
 
 @functools.cache
+def _words():
+    """castdoc's tokenizer's words, as the segmenter looks them up (see segment.Words)."""
+    from .segment import Words
+
+    return Words(tokenizer())
+
+
+@functools.cache
 def pos_tokenizer():
-    """A POSTokenizer over castdoc's tokenizer (jieba's tag table plus the lexicon tags)."""
-    import jieba
-    import jieba.posseg
+    """The part-of-speech tagger over castdoc's tokenizer (jieba's tags plus the lexicon tags)."""
+    from .segment import Tagger
 
-    _quiet_jieba()
-    tk = tokenizer()
-    dict_file = jieba.posseg.__file__  # the tag table comes from jieba's dict.txt, beside it
-    source = os.path.join(os.path.dirname(os.path.dirname(dict_file)), "dict.txt")
-
-    def build() -> dict:
-        pt = jieba.posseg.POSTokenizer(tk)
-        return dict(pt.word_tag_tab)
-
-    if not os.path.isfile(source):
-        return jieba.posseg.POSTokenizer(tk)
-    table = cached_table(f"jieba-{jieba.__version__}-tags", source, build)
-    try:
-        # The constructor only parses dict.txt into word_tag_tab: hand it the cached table.
-        pt = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
-        pt.tokenizer = tk
-        pt.word_tag_tab = dict(table)
-        return pt
-    except (AttributeError, TypeError):  # a jieba whose POSTokenizer changed shape
-        return jieba.posseg.POSTokenizer(tk)
+    words = _words()
+    _, _, tags, hmm = _dictionary()
+    return Tagger(words, tags, hmm)
 
 
 @functools.lru_cache(maxsize=64)
 def cut(text: str) -> tuple[tuple[str, int], ...]:
     """Words of ``text`` with their start offsets (plain cut with HMM: the fast one)."""
-    out = []
-    pos = 0
-    for w in tokenizer().cut(text, HMM=True):
-        out.append((w, pos))
-        pos += len(w)
-    return tuple(out)
+    from itertools import accumulate
+
+    from .segment import cut as segment
+
+    words = list(segment(_words(), text))
+    return tuple(zip(words, accumulate(map(len, words), initial=0)))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -171,9 +247,9 @@ def pos_cut(text: str) -> tuple[tuple[str, str, int], ...]:
     callers give it short windows (a clause around a candidate), never a whole document."""
     out = []
     pos = 0
-    for pair in pos_tokenizer().cut(text, HMM=True):
-        out.append((pair.word, pair.flag, pos))
-        pos += len(pair.word)
+    for word, flag in pos_tokenizer().cut(text):
+        out.append((word, flag, pos))
+        pos += len(word)
     return tuple(out)
 
 

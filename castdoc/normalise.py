@@ -18,6 +18,12 @@ from .types import Mention
 # Characters dropped outright: zero-width marks, BOM, soft hyphen.
 _DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\r"}
 _SPACES = {"\u3000", "\u00a0", "\u2002", "\u2003", "\u2009", "\t", "\x0b", "\x0c"}
+# What step 1 of normalise may drop or change: _DROP, control characters (Cc), lone
+# surrogates (Cs), full-width ASCII, _SPACES and the Unicode line breaks. Keep in step with fold().
+_SPECIAL = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\xa0\xad\u2002\u2003\u2009\u200b-\u200d\u2028\u2029\u2060"
+    "\u3000\ufeff\uff01-\uff5e\ud800-\udfff]"
+)
 # Sentence-final punctuation (after folding): a line that ends with one is a real paragraph end.
 _FINAL = set("。！？!?;；:：…”\"’』」)）]】》") | {"。"}
 _HEADING = re.compile(
@@ -72,7 +78,10 @@ class View:
     def mention(self, start: int, end: int) -> Mention:
         """The exact raw slice behind view[start:end], and its readable value."""
         rs, re_ = self.raw_span(start, end)
-        value = "".join(self.raw[self.origin[i]] for i in range(start, end))
+        if start < end <= len(self.text) and re_ - rs == end - start:  # origins rise one by one: a plain slice
+            value = self.raw[rs:re_]
+        else:
+            value = "".join(map(self.raw.__getitem__, self.origin[start:end]))
         # A view char that came from a run (e.g. a joined line) keeps the raw char at its origin.
         return Mention(start=rs, end=re_, text=self.raw[rs:re_], value=value.strip())
 
@@ -83,10 +92,18 @@ class View:
 
 def normalise(raw: str) -> View:
     """Build the view of ``raw``; see the module docstring for the rules."""
-    # 1. per-character folding; remember origins
+    # 1. per-character folding; remember origins. Only the characters _SPECIAL finds are
+    # dropped or changed: the runs between them are copied as they are.
     chars: list[str] = []
     origin: list[int] = []
-    for i, ch in enumerate(raw):
+    pos = 0
+    for m in _SPECIAL.finditer(raw):
+        i = m.start()
+        if i > pos:
+            chars.extend(raw[pos:i])
+            origin.extend(range(pos, i))
+        pos = i + 1
+        ch = raw[i]
         if ch in _DROP:
             continue
         cat = unicodedata.category(ch)
@@ -94,62 +111,74 @@ def normalise(raw: str) -> View:
             continue
         if cat == "Cs":  # lone surrogate from a lenient decode
             continue
-        f = fold(ch)
-        chars.append(f)
+        chars.append(fold(ch))
         origin.append(i)
+    if pos < len(raw):
+        chars.extend(raw[pos:])
+        origin.extend(range(pos, len(raw)))
+    folded = "".join(chars)
 
     # 2. split into lines, strip them, drop blank and page-number lines
-    lines: list[tuple[int, int]] = []  # [start, end) into chars
-    n = len(chars)
+    lines: list[tuple[int, int]] = []  # [start, end) into folded
+    n = len(folded)
     i = 0
     while i <= n:
-        j = i
-        while j < n and chars[j] != "\n":
-            j += 1
+        j = folded.find("\n", i)
+        if j < 0:
+            j = n
         s, e = i, j
-        while s < e and chars[s] == " ":
+        while s < e and folded[s] == " ":
             s += 1
-        while e > s and chars[e - 1] == " ":
+        while e > s and folded[e - 1] == " ":
             e -= 1
-        if e > s and not _PAGE_NUMBER.match("".join(chars[s:e])):
+        if e > s and not _PAGE_NUMBER.match(folded[s:e]):
             lines.append((s, e))
         i = j + 1
 
     # 3. join lines broken by layout, drop spaces inside Chinese runs
-    out: list[str] = []
+    out: list[str] = []  # pieces of the view: runs without spaces, single spaces, "\n"
     out_origin: list[int] = []
     prev_text = ""
     prev_end = 0
-    width = wrap_width(["".join(chars[s:e]) for s, e in lines])
+    width = wrap_width([folded[s:e] for s, e in lines])
     for k, (s, e) in enumerate(lines):
-        text = "".join(chars[s:e])
+        text = folded[s:e]
         if k and not _joins(prev_text, text, width):
-            nl = prev_end
-            while nl < s and chars[nl] != "\n":
-                nl += 1
+            nl = folded.find("\n", prev_end, s)
             out.append("\n")
-            out_origin.append(origin[nl])
-        for p in range(s, e):
-            ch = chars[p]
-            if ch == " ":
-                left = chars[p - 1] if p > s else ""
-                q = p
-                while q < e and chars[q] == " ":
-                    q += 1
-                right = chars[q] if q < e else ""
-                if (left and is_cjk(left)) or (right and is_cjk(right)):
-                    if left and right and not (is_cjk(left) and is_cjk(right)) and _keep_space(left, right):
-                        pass
-                    elif left and right:
-                        continue
-                if out and out[-1] == " ":
-                    continue  # collapse runs of spaces
-            out.append(ch)
-            out_origin.append(origin[p])
+            out_origin.append(origin[nl if nl >= 0 else s])
+        p = s
+        while p < e:
+            q = folded.find(" ", p, e)
+            if q < 0:
+                q = e
+            if q > p:  # a run without spaces: kept whole
+                out.append(folded[p:q])
+                out_origin.extend(origin[p:q])
+            if q < e and _keeps_space_at(folded, q, s, e) and not (out and out[-1] == " "):
+                out.append(" ")
+                out_origin.append(origin[q])
+            p = q + 1
         prev_text = text
         prev_end = e
     out_origin.append(len(raw) if not out_origin else out_origin[-1] + 1)
     return View(raw, "".join(out), tuple(out_origin))
+
+
+def _keeps_space_at(text: str, p: int, s: int, e: int) -> bool:
+    """Whether the space at text[p] (inside the line text[s:e]) stays: not between Chinese
+    characters, unless it separates Latin words or digits from them (``Python 3``)."""
+    left = text[p - 1] if p > s else ""
+    q = p
+    while q < e and text[q] == " ":
+        q += 1
+    right = text[q] if q < e else ""
+    if (left and is_cjk(left)) or (right and is_cjk(right)):
+        if left and right and not (is_cjk(left) and is_cjk(right)) and _keep_space(left, right):
+            return True
+        if left and right:
+            return False
+    return True
 
 
 def _keep_space(left: str, right: str) -> bool:

@@ -9,6 +9,7 @@ so in the raw text: what the rules find is reported as the exact slice that was 
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from ..types import Mention
 # A pinyin gloss inserted after a character: (gong), (guān), (zhan) …
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])(?:\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}\))+")
 _WS = " \t\u3000\xa0"
+_WS_CHAR = re.compile(f"[{_WS}]")
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ class Clean:
 
     def plain(self, start: int, end: int) -> str:
         """clean[start:end] in the characters written (traditional kept), without glosses."""
-        return "".join(self.view.text[self.to_view[i]] for i in range(start, end))
+        return "".join(map(self.view.text.__getitem__, self.to_view[start:end]))
 
     def raw_start(self, i: int) -> int:
         return self.view.origin[self.to_view[i]] if i < len(self.to_view) else self.view.origin[-1]
@@ -82,7 +84,7 @@ class Clean:
         return tuple(out)
 
     def in_furniture(self, i: int) -> bool:
-        return any(a <= i < b for a, b in self.furniture)
+        return bool(self.furniture) and any(a <= i < b for a, b in self.furniture)
 
 
 def clean_of(view: View) -> Clean:
@@ -99,22 +101,36 @@ def _clean(text: str, view: View) -> Clean:
         return hit
     table = nlp.t2s()
     keep: list[int] = []
+    pieces: list[str] = []
     pos = 0
     for m in _PINYIN.finditer(text):
         keep.extend(range(pos, m.start()))
+        pieces.append(text[pos:m.start()])
         pos = m.end()
     keep.extend(range(pos, len(text)))
-    folded = "".join(text[i] for i in keep).translate(table)
-    gaps = set()
-    raw = view.raw
-    for ci, vi in enumerate(keep):
-        if vi == 0:
-            continue
-        a, b = view.origin[vi - 1] + 1, view.origin[vi]
-        if b > a and any(ch in _WS for ch in raw[a:b]):
-            gaps.add(ci)
-    clean = Clean(view=view, text=folded, to_view=tuple(keep), gaps=frozenset(gaps))
+    pieces.append(text[pos:])
+    folded = "".join(pieces).translate(table)
+    clean = Clean(view=view, text=folded, to_view=tuple(keep), gaps=_gaps(view, keep))
     if len(_CACHE) > 16:
         _CACHE.clear()
     _CACHE[key] = clean
     return clean
+
+
+def _gaps(view: View, keep: list[int]) -> frozenset[int]:
+    """Clean indices ci where the raw text had white space between the view characters
+    keep[ci] - 1 and keep[ci] (white space the view dropped): found from the raw white
+    space, which is rare, rather than by looking between every pair of characters."""
+    origin, raw = view.origin, view.raw
+    n = len(view.text)
+    if n == 0:
+        return frozenset()
+    out = set()
+    for m in _WS_CHAR.finditer(raw, origin[0], origin[n - 1]):
+        r = m.start()
+        vi = bisect.bisect_right(origin, r, 0, n)  # the first view character after it
+        if 0 < vi < n and origin[vi - 1] < r:
+            ci = bisect.bisect_left(keep, vi)  # keep is sorted: vi's clean index, if kept
+            if ci < len(keep) and keep[ci] == vi:
+                out.add(ci)
+    return frozenset(out)

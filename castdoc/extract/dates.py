@@ -427,12 +427,11 @@ def _role(text: str, h: _Hit, mention, issued_span) -> str:
     return "other"
 
 
+_NEWLINE = re.compile("\n")
+
+
 def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            starts.append(i + 1)
-    return starts
+    return [0] + [m.end() for m in _NEWLINE.finditer(text)]
 
 
 def _line_of(starts: list[int], pos: int) -> int:

@@ -17,6 +17,7 @@ from ..types import Keyword
 from ._tokens import clean_of
 
 TOP = 10
+_UNKNOWN = " unknown"  # the key under which the cached IDF keeps the weight of unknown words (no word has a space)
 _COUNTED = set("余多个家名位场次项人年月日届期批份篇件条所处种类")
 _TERM = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Z][A-Z0-9+\-]{1,7}")  # Chinese words, acronyms (CCF)
 # Function words and fillers that no IDF table should rank (jieba's idf.txt rates some high).
@@ -35,22 +36,28 @@ def idf_table() -> tuple[dict[str, float], float]:
 
     Unknown words are mostly what jieba's HMM glued together (期为, 普字) or names; they get
     the lower fifth of the table rather than its median, so that they rank only when frequent."""
-    import jieba  # not jieba.analyse: importing it loads jieba's own IDF table at once
+    jieba = nlp.import_jieba()  # not jieba.analyse: importing it loads jieba's own IDF table at once
 
     idf_file = resources.files("jieba").joinpath("analyse", "idf.txt")
     source = os.path.join(os.path.dirname(jieba.__file__), "analyse", "idf.txt")
 
     def build() -> dict[str, float]:
         table: dict[str, float] = {}
+        weights: dict[float, float] = {}  # a few thousand values: one float object each, stored once
         text = idf_file.read_text(encoding="utf-8")
         for line in text.splitlines():
             word, _, w = line.partition(" ")
             if w:
-                table[word] = float(w)
+                x = float(w)
+                table[word] = weights.setdefault(x, x)
+        # kept with the table: sorting 270 thousand weights on every start costs more than reading them
+        table[_UNKNOWN] = sorted(table.values())[len(table) // 5]
         return table
 
-    base = dict(nlp.cached_table(f"jieba-{jieba.__version__}-idf", source, build))
-    unknown = sorted(base.values())[len(base) // 5]
+    base = nlp.cached_table(f"jieba-{jieba.__version__}-idf2", source, build)  # a fresh dict: ours to change
+    unknown = base.pop(_UNKNOWN, None)
+    if unknown is None:  # a dump from before the weight was kept in it
+        unknown = sorted(base.values())[len(base) // 5]
     for line in nlp.lexicon_lines("idf.txt"):
         word, _, w = line.partition(" ")
         if w:
@@ -63,17 +70,18 @@ def extract(doc, found) -> tuple[Keyword, ...]:
     idf, unknown = idf_table()
     # pieces of people's names (郭奇志 cut as 郭 + 奇志) are no terms; whole names may be
     names = [_fold(p.name) for p in found.get("people", ()) if isinstance(getattr(p, "name", None), str)]
+    pieces = {n[i:j] for n in names for i in range(len(n)) for j in range(i + 1, len(n) + 1) if j - i < len(n)}
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     total = 0
     prev = ""
     for w, start in clean.tokens:
-        after_number, prev = prev[-1:].isdigit(), w
-        if not _TERM.fullmatch(w) or w in STOP or w.isdigit():
-            continue
-        if after_number and w[0] in _COUNTED:
+        before, prev = prev, w
+        if len(w) < 2 or not _TERM.fullmatch(w) or w in STOP or w.isdigit():
+            continue  # (every term has two characters or more)
+        if w[0] in _COUNTED and before[-1:].isdigit():
             continue  # 300余场, 12家: a count, not a term
-        if clean.in_furniture(start) or any(w in n and w != n for n in names):
+        if w in pieces or clean.in_furniture(start):
             continue
         total += 1
         counts[w] = counts.get(w, 0) + 1

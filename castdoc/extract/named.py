@@ -79,6 +79,9 @@ def _category(head: str) -> str:
     return "initiative" if head in INITIATIVE_HEADS or head in ("项目", "活动") else "platform"
 
 
+_NAME_RUN = re.compile(r"(?:(?![的和与及等])[\u4e00-\u9fff\w()]){0,25}")
+
+
 class _Finder:
     def __init__(self, clean: Clean):
         self.c = clean
@@ -180,11 +183,9 @@ class _Finder:
     def _continuation(self, qe: int) -> tuple[int, str] | None:
         """“3+1”基层科协组织能力提升计划扩面增效行动: the name goes on after the quotation."""
         t = self.t
-        j = qe
         if t[qe:qe + 1] in ("等", "的", "和", "与", "及", "是", "为", "在", "中"):
             return None
-        while j < len(t) and j - qe < 25 and re.match(r"[\u4e00-\u9fff\w()]", t[j]) and t[j] not in "的和与及等":
-            j += 1
+        j = _NAME_RUN.match(t, qe).end()  # up to 25 characters of a name, not past 的和与及等
         best = None
         for m in _heads_re().finditer(t, qe, j):
             if m.end() in self.c.bounds and m.start() > qe:

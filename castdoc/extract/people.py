@@ -69,11 +69,21 @@ DOCTRINE = re.compile(r"新时代|思想|理论|谈治国理政|文选|著作")
 ORG_END = "室部局处会协社站台报院校委办厅馆司组团所中心"
 
 
+def _word_pattern(prefixes: tuple[str, ...], words, tail: str = "") -> re.Pattern:
+    """``(?:prefix)?(?:word|…)tail``, longest words first, led by a look-ahead for the
+    characters a match can start with: the same matches, found four times faster (re
+    otherwise tries every alternative at every character)."""
+    words = sorted(words, key=len, reverse=True)
+    first = "".join(re.escape(c) for c in sorted({w[0] for w in (*prefixes, *words)}))
+    pre = "|".join(re.escape(w) for w in prefixes)
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?=[{first}])(?:{pre})?(?:{alt}){tail}")
+
+
 @functools.cache
 def _positions() -> re.Pattern:
-    words = sorted((w for w, t in nlp.lexicon("positions.txt").items()), key=len, reverse=True)
-    alt = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?:常务|专职|兼职|驻会|执行|名誉|第一|副)?(?:{alt})(?:\([^()\n]{{1,6}}\))?")
+    return _word_pattern(("常务", "专职", "兼职", "驻会", "执行", "名誉", "第一", "副"), nlp.lexicon("positions.txt"),
+                         r"(?:\([^()\n]{1,6}\))?")
 
 
 @functools.cache
@@ -82,8 +92,26 @@ def _titles_after() -> re.Pattern:
     words = [w for w in nlp.lexicon("positions.txt") if w not in ("委员", "秘书", "科员", "干事", "负责人", "主要负责人",
                                                                    "记者", "通讯员", "责任编辑", "联络员", "召集人")]
     words += ["同志", "先生", "女士", "博士"]
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:常务|专职|第一|副)?(?:{alt})")
+    return _word_pattern(("常务", "专职", "第一", "副"), words)
+
+
+@functools.cache
+def _surname_starts() -> re.Pattern:
+    """The characters at which ``surname_len(i, strong=False)`` can be non-zero: the first
+    character of a two-character surname, or a common one-character surname."""
+    sur = nlp.surnames()
+    chars = {w[0] for w in sur if len(w) == 2} | {w for w, cls in sur.items() if len(w) == 1 and cls == 1}
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+@functools.cache
+def _positions_at_end() -> re.Pattern:
+    return re.compile(_positions().pattern + "$")
+
+
+_BYLINE_PARENS = re.compile(r"\(([^()\n]{2,40})\)")
+_SIGNATURE = re.compile(r"\(([^()\n]{2,4})\)\s*$")
+_LIST_SEP = re.compile(r"[、兼]")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -225,12 +253,12 @@ class _Reader:
                 seg_start = o + 1
         pieces = []
         a = seg_start
-        for m in re.finditer(r"[、兼]", t[seg_start:ns]):
+        for m in _LIST_SEP.finditer(t[seg_start:ns]):
             pieces.append((a, seg_start + m.start()))
             a = seg_start + m.end()
         pieces.append((a, ns))
         roles: list[tuple[int, int]] = []
-        pos_end = re.compile(_positions().pattern + "$")
+        pos_end = _positions_at_end()
         for a, b in reversed(pieces):
             if b <= a or not pos_end.search(t[a:b]):
                 break
@@ -323,7 +351,8 @@ class _Reader:
     def contextual(self) -> None:
         """Names before 等 + a count, or before a speech verb at a clause start."""
         t = self.t
-        for i in range(len(t)):
+        for m in _surname_starts().finditer(t):
+            i = m.start()
             if not self.surname_len(i, strong=False) or self.c.in_furniture(i):
                 continue
             hit = self.name_at(i, strong=False, min_strength=2)
@@ -372,13 +401,13 @@ class _Reader:
             parts = []
             if len(line) <= 60:
                 parts.append((a, b))
-            for m in re.finditer(r"\(([^()\n]{2,40})\)", line):
+            for m in _BYLINE_PARENS.finditer(line):
                 if BYLINE_ROLE.search(m.group(1)):
                     parts.append((a + m.start(1), a + m.end(1)))
             for x, y in parts:
                 self.byline_part(x, y)
             # a closing signature in parentheses: ...。(姚勇)
-            m = re.search(r"\(([^()\n]{2,4})\)\s*$", line)
+            m = _SIGNATURE.search(line)
             if m and (m.start() == 0 or line[m.start() - 1] in "。!?”"):
                 i, e = a + m.start(1), a + m.end(1)
                 hit = self.name_at(i, strong=True, min_strength=3)

@@ -62,6 +62,8 @@ HEADS = (
     "廳", "辦", "團隊", "會員", "專家", "幹部", "黨員", "學校", "企業", "會", "館", "組", "團", "隊",
 )
 _HEAD_END = re.compile(
+    # the look-ahead for a head word's first character only lets re skip the other places fast
+    rf"(?=[{''.join(sorted({h[0] for h in HEADS} | set('地市县区省縣區')))}])"
     rf"(?:{'|'.join(sorted(HEADS, key=len, reverse=True))}|(?<=各)[地市县区省縣區])(?:\([^()]{{1,6}}\))?$"
 )
 # words that cannot sit inside a subject: verbs, prepositions, adverbs
@@ -98,6 +100,16 @@ DELIVERABLES = re.compile(
     r"回执|回執|报名表|報名表|申报表|申報表|推荐表|推薦表|汇总表|匯總表|信息表|反馈表|反饋表|审议单|審議單|提名表|名单|名單|"
     r"汇报材料|匯報材料|申报材料|申報材料|推荐材料|推薦材料|总结|總結|报告|報告|论文|論文|作品|方案|电子版|電子版|材料"
 )
+# patterns the helpers below use on every clause, compiled once
+_CLOSING = re.compile(r"^(?:特此|附件|附表|附:|\d{1,2}[.、]?\s*[联聯]系)")
+_NOT_COUNTED = re.compile(r"[\s“”\"'《》]")
+_GE_LIST = re.compile(r"各[\u4e00-\u9fff]{1,6}(?=、|和|及)")
+_YOU = re.compile(r"由(?![于於此衷来來])")
+_DUTY = re.compile(r"将|將|负责|負責")
+_COMMITMENT = re.compile(r"(?:我|本)[会會厅廳局办辦部校院处處]|将|將")
+_OTHER_BUSINESS = re.compile(r"^(?:[联聯]系|电话|電話|邮箱|郵箱|我[厅廳办辦会會局部])")
+_AS_FOLLOWS = re.compile(r"如下\s*:?$")
+_BY_START = re.compile(r"^(?:并|並|同时|同時)?由")
 _FINAL = "。!?;…"
 TEXT_SOFT = 30  # a task keeps taking clauses while shorter than this …
 TEXT_CAP = 60  # … and while the next clause keeps it within this
@@ -260,15 +272,20 @@ def _paragraphs(doc) -> list[_Para]:
 def _furniture(t: str) -> bool:
     return bool(
         LABEL.match(t) or COLOPHON.match(t) or is_date_line(t) or BOILERPLATE.match(t) or IMAGE_FILE.match(t)
-        or re.match(r"^(?:特此|附件|附表|附:|\d{1,2}[.、]?\s*[联聯]系)", t)
+        or _CLOSING.match(t)
     )
+
+
+_SENTENCE_MARKS = re.compile(f"[(《“)》”{re.escape(_FINAL)}]")  # all _sentences looks at
+_CLAUSE_MARKS = re.compile(r"[(《“\[)》”\],]")  # all _clauses looks at
 
 
 def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
     out = []
     s = a
     depth = 0
-    for i in range(a, b):
+    for m in _SENTENCE_MARKS.finditer(text, a, b):
+        i = m.start()
         ch = text[i]
         if ch in "(《“":
             depth += 1
@@ -287,7 +304,8 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
     out = []
     s = a
     depth = 0
-    for i in range(a, b):
+    for m in _CLAUSE_MARKS.finditer(text, a, b):
+        i = m.start()
         ch = text[i]
         if ch in "(《“[":
             depth += 1
@@ -301,7 +319,7 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _len(text: str) -> int:
-    return len(re.sub(r"[\s“”\"'《》]", "", text))
+    return len(_NOT_COUNTED.sub("", text))
 
 
 # ---------------------------------------------------------------- subjects
@@ -339,7 +357,7 @@ def _unit(text: str, pos: int, limit: int, first: bool) -> int | None:
             return e
     # 各县市区、…: a short 各… list head without a head word
     if first:
-        m = re.match(r"各[\u4e00-\u9fff]{1,6}(?=、|和|及)", text[pos:stop])
+        m = _GE_LIST.match(text[pos:stop])
         if m and not _NOT_IN_ACTOR.search(m.group(0)):
             return pos + m.end()
     return None
@@ -546,7 +564,7 @@ def _quoted(text: str, a: int, pos: int) -> bool:
 
 def _by(text: str, a: int, b: int) -> tuple[int, int] | None:
     """由…负责 / 纸质版由…签署: the subject after 由 near the clause start."""
-    m = re.search(r"由(?![于於此衷来來])", text[a:b])
+    m = _YOU.search(text[a:b])
     if not m or m.start() > 6:
         return None
     p = a + m.end()
@@ -556,13 +574,13 @@ def _by(text: str, a: int, b: int) -> tuple[int, int] | None:
     clause_end = text.find(",", p)
     clause_end = len(text) if clause_end < 0 else clause_end
     tail = text[span[1]:clause_end]
-    if "的" in tail and not re.search(r"将|將|负责|負責", tail):
+    if "的" in tail and not _DUTY.search(tail):
         return None  # 由省科协举办的活动: a description, not a duty
     return span
 
 
 def _commitment(text: str, a: int, b: int) -> bool:
-    return bool(re.search(r"(?:我|本)[会會厅廳局办辦部校院处處]|将|將", text[a:b]))
+    return bool(_COMMITMENT.search(text[a:b]))
 
 
 def _extend(text: str, clauses, i: int, start: int) -> int:
@@ -575,8 +593,7 @@ def _extend(text: str, clauses, i: int, start: int) -> int:
         cur = _len(text[start:e])
         if _starts_new_task(text, a, b) or NEW_PART.match(piece) and cur >= TEXT_SOFT:
             break
-        if re.match(r"^(?:[联聯]系|电话|電話|邮箱|郵箱|我[厅廳办辦会會局部])", piece) or _commitment_start(piece) or re.search(
-                r"如下\s*:?$", piece):
+        if _OTHER_BUSINESS.match(piece) or _commitment_start(piece) or _AS_FOLLOWS.search(piece):
             break
         if cur >= TEXT_SOFT and cur + _len(piece) > TEXT_CAP:
             break
@@ -596,7 +613,7 @@ def _starts_new_task(text: str, a: int, b: int) -> bool:
     if m and _np_prefix(text, a, m.start()):
         return True
     piece = text[a:b]
-    if re.match(r"^(?:并|並|同时|同時)?由", piece) and _by(text, a, b):
+    if _BY_START.match(piece) and _by(text, a, b):
         return True
     return False
 

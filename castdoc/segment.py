@@ -1,0 +1,310 @@
+"""Word segmentation: jieba's two cuts, over castdoc's own tables, without jieba's globals.
+
+castdoc segments with jieba 0.42's algorithms (MIT licence) and must give jieba's words,
+tag for tag. It runs them here rather than through jieba's objects for two reasons:
+
+- speed: ``Tokenizer.cut`` builds a dict of lists for every sentence (``get_DAG``) and then
+  a generator of tuples per character (``calc``); ``route`` below finds the same best
+  path in one pass, and the plain cut costs half as much;
+- start-up: importing ``jieba.posseg`` builds jieba's global tagger at once, parsing all
+  349,000 lines of dict.txt into its tag table, half a second on every start, for a table
+  castdoc keeps (with its lexicon tags) in its own dictionary cache anyway.
+
+``cut`` is ``jieba.Tokenizer.cut(text, HMM=True)`` and ``Tagger.cut`` is
+``jieba.posseg.POSTokenizer.cut(text, HMM=True)``, quirks included; the HMM steps are
+jieba's own (``jieba.finalseg.cut``; the tagger's tables read from jieba's package
+files). tests/test_segment.py holds them to jieba's output.
+"""
+from __future__ import annotations
+
+import re
+from math import log
+from typing import Iterator
+
+# jieba's patterns, unchanged: Tokenizer.cut's blocks …
+_HAN_DEFAULT = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)")
+_SKIP_DEFAULT = re.compile(r"(\r\n|\s)")
+# … and jieba.posseg's
+_HAN_INTERNAL = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._]+)")
+_SKIP_INTERNAL = re.compile(r"(\r\n|\s)")
+_HAN_DETAIL = re.compile(r"([\u4E00-\u9FD5]+)")
+_SKIP_DETAIL = re.compile(r"([\.0-9]+|[a-zA-Z0-9]+)")
+_ENG = re.compile(r"[a-zA-Z0-9]+")
+_NUM = re.compile(r"[\.0-9]+")
+
+_MIN_FLOAT = -3.14e100
+_MIN_INF = float("-inf")
+
+# The HMM files beside jieba/posseg/__init__.py (jieba's own pickles of its tables).
+HMM_FILES = ("char_state_tab.p", "prob_start.p", "prob_trans.p", "prob_emit.p")
+
+
+def load_hmm() -> tuple[dict, dict, dict, dict]:
+    """(char states, start, transition, emission) as jieba ships them, read without
+    importing ``jieba.posseg``."""
+    import pickle
+    from importlib import resources
+
+    out = []
+    for name in HMM_FILES:
+        with resources.files("jieba").joinpath("posseg", name).open("rb") as f:
+            out.append(pickle.load(f))
+    return tuple(out)  # type: ignore[return-value]
+
+
+class Words:
+    """A tokenizer's prefix table (word -> frequency; 0 for a mere prefix) behind a memo of
+    recent look-ups.
+
+    The table holds half a million words and prefixes spread over some 60 MB, so a look-up
+    mostly waits on memory, and in a pipeline that does other work between cuts each one
+    waits again. The few thousand fragments that notices keep asking for (their common
+    characters and words) stay in the processor's cache as a small dict: two thirds of the
+    look-ups over a set of different real notices are answered from it, more over similar
+    ones. The memo is emptied when it grows past ``LIMIT`` or the tokenizer's words change
+    (castdoc adds its lexicons before the first cut and nothing after)."""
+
+    LIMIT = 100_000
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+        self.freq: dict[str, int] = tokenizer.FREQ
+        self._state: tuple[int, int] | None = None
+        self.memo: dict[str, object] = {}  # fragment -> log(freq) - log(total), _PREFIX or None
+        self.logtotal = 0.0
+
+    def fresh(self) -> "Words":
+        """Self, with the memo checked against the tokenizer (call before each sentence)."""
+        tk = self.tokenizer
+        state = (tk.total, len(tk.FREQ))
+        if state != self._state or len(self.memo) > self.LIMIT:
+            self._state = state
+            self.freq = tk.FREQ
+            self.memo = {}
+            self.logtotal = log(tk.total)
+        return self
+
+
+_UNSEEN = object()
+_PREFIX = object()  # in the memo: a prefix of words, no word itself
+
+
+def route(sentence: str, words: Words) -> list[int]:
+    """For each start, the end (inclusive) of the word that begins the most probable cut of
+    the rest: ``Tokenizer.get_DAG`` and ``Tokenizer.calc`` in one pass, from the right.
+
+    The sums are jieba's, in jieba's order ((log(freq) - log(total)) + best of the rest; the
+    memo keeps the bracket), so the floats (and the ties, which go to the longer word as
+    ``max`` of (probability, end) gives them) come out the same."""
+    n = len(sentence)
+    best = [0.0] * (n + 1)  # log probability of the best cut of sentence[k:]
+    ends = list(range(n))
+    memo = words.memo
+    seen = memo.get
+    get = words.freq.get
+    logtotal = words.logtotal
+    for k in range(n - 1, -1, -1):
+        top = None
+        j = k + 1
+        while j <= n:  # the words (and prefixes) starting at k: sentence[k:j]
+            frag = sentence[k:j]
+            w = seen(frag, _UNSEEN)
+            if w is _UNSEEN:
+                f = get(frag)
+                if f is None:
+                    w = None
+                elif f:
+                    w = log(f) - logtotal
+                else:
+                    w = _PREFIX
+                memo[frag] = w
+            if w is None:
+                break
+            if w is not _PREFIX:
+                p = w + best[j]
+                if top is None or p >= top:
+                    top = p
+                    ends[k] = j - 1
+            j += 1
+        if top is None:  # no word starts here: the character alone
+            top = log(get(sentence[k]) or 1) - logtotal + best[k + 1]
+        best[k] = top
+    return ends
+
+
+def cut(words: Words, sentence: str) -> Iterator[str]:
+    """The words of ``sentence`` as ``tokenizer.cut(sentence, HMM=True)`` gives them."""
+    words.fresh()
+    freq = words.freq
+    # split() with a group alternates the text between blocks (even places) and the blocks
+    # (odd places): the places say what jieba asks _HAN_DEFAULT.match again
+    for i, blk in enumerate(_HAN_DEFAULT.split(sentence)):
+        if not blk:
+            continue
+        if not i % 2:
+            for x in _SKIP_DEFAULT.split(blk):
+                if _SKIP_DEFAULT.match(x):
+                    yield x
+                else:
+                    yield from x
+            continue
+        ends = route(blk, words)
+        x = 0
+        buf = ""
+        n = len(blk)
+        while x < n:
+            y = ends[x] + 1
+            if y - x == 1:
+                buf += blk[x]
+            else:
+                if len(buf) == 1:
+                    yield buf
+                elif buf:
+                    yield from _singles(buf, freq)
+                buf = ""
+                yield blk[x:y]
+            x = y
+        if buf:
+            yield from _singles(buf, freq)
+
+
+def _singles(buf: str, freq: dict[str, int]) -> Iterator[str]:
+    """A run of characters the best path takes one by one: the HMM's words where the run is
+    no dictionary word, else each character alone."""
+    if len(buf) == 1:
+        yield buf
+    elif not freq.get(buf):
+        from jieba import finalseg
+
+        yield from finalseg.cut(buf)
+    else:
+        yield from buf
+
+
+class Tagger:
+    """``cut(text)`` yields (word, tag) pairs as jieba's POSTokenizer with HMM would."""
+
+    def __init__(self, words: Words, word_tags: dict[str, str], hmm: tuple[dict, dict, dict, dict]):
+        self.words = words
+        self.tokenizer = words.tokenizer
+        self.word_tag_tab = word_tags  # owned: the lexicon tags are merged into it
+        self.states, self.start_p, self.trans_p, self.emit_p = hmm
+
+    def makesure_userdict_loaded(self) -> None:
+        """Take in tags the tokenizer gained from add_word (as jieba's tagger does)."""
+        if self.tokenizer.user_word_tag_tab:
+            self.word_tag_tab.update(self.tokenizer.user_word_tag_tab)
+            self.tokenizer.user_word_tag_tab = {}
+
+    def cut(self, sentence: str) -> Iterator[tuple[str, str]]:
+        self.makesure_userdict_loaded()
+        for blk in _HAN_INTERNAL.split(sentence):
+            if _HAN_INTERNAL.match(blk):
+                yield from self._cut_dag(blk)
+                continue
+            for x in _SKIP_INTERNAL.split(blk):
+                if _SKIP_INTERNAL.match(x):
+                    yield x, "x"
+                    continue
+                for xx in x:
+                    if _NUM.match(xx):
+                        yield xx, "m"
+                    elif _ENG.match(x):  # sic: jieba tests the whole piece here
+                        yield xx, "eng"
+                    else:
+                        yield xx, "x"
+
+    def _cut_dag(self, sentence: str) -> Iterator[tuple[str, str]]:
+        tags = self.word_tag_tab
+        ends = route(sentence, self.words.fresh())
+        x = 0
+        buf = ""
+        n = len(sentence)
+        while x < n:
+            y = ends[x] + 1
+            word = sentence[x:y]
+            if y - x == 1:
+                buf += word
+            else:
+                if buf:
+                    yield from self._flush(buf)
+                    buf = ""
+                yield word, tags.get(word, "x")
+            x = y
+        if buf:
+            yield from self._flush(buf)
+
+    def _flush(self, buf: str) -> Iterator[tuple[str, str]]:
+        """A run of single characters: one word, the HMM's words if unknown, else each alone."""
+        tags = self.word_tag_tab
+        if len(buf) == 1:
+            yield buf, tags.get(buf, "x")
+        elif not self.tokenizer.FREQ.get(buf):
+            yield from self._cut_detail(buf)
+        else:
+            for ch in buf:
+                yield ch, tags.get(ch, "x")
+
+    def _cut_detail(self, sentence: str) -> Iterator[tuple[str, str]]:
+        for blk in _HAN_DETAIL.split(sentence):
+            if _HAN_DETAIL.match(blk):
+                yield from self._cut_hmm(blk)
+                continue
+            for x in _SKIP_DETAIL.split(blk):
+                if x:
+                    if _NUM.match(x):
+                        yield x, "m"
+                    elif _ENG.match(x):
+                        yield x, "eng"
+                    else:
+                        yield x, "x"
+
+    def _cut_hmm(self, sentence: str) -> Iterator[tuple[str, str]]:
+        pos_list = _viterbi(sentence, self.states, self.start_p, self.trans_p, self.emit_p)
+        begin, nexti = 0, 0
+        for i, char in enumerate(sentence):
+            pos = pos_list[i][0]
+            if pos == "B":
+                begin = i
+            elif pos == "E":
+                yield sentence[begin:i + 1], pos_list[i][1]
+                nexti = i + 1
+            elif pos == "S":
+                yield char, pos_list[i][1]
+                nexti = i + 1
+        if nexti < len(sentence):
+            yield sentence[nexti:], pos_list[nexti][1]
+
+
+def _viterbi(obs: str, states: dict, start_p: dict, trans_p: dict, emit_p: dict) -> list:
+    """jieba.posseg.viterbi.viterbi: the best (BMES, tag) state for each character."""
+    V: list[dict] = [{}]
+    mem_path: list[dict] = [{}]
+    all_states = trans_p.keys()
+    for y in states.get(obs[0], all_states):
+        V[0][y] = start_p[y] + emit_p[y].get(obs[0], _MIN_FLOAT)
+        mem_path[0][y] = ""
+    for t in range(1, len(obs)):
+        V.append({})
+        mem_path.append({})
+        prev_states = [x for x in mem_path[t - 1].keys() if len(trans_p[x]) > 0]
+        prev_states_expect_next = set(y for x in prev_states for y in trans_p[x].keys())
+        obs_states = set(states.get(obs[t], all_states)) & prev_states_expect_next
+        if not obs_states:
+            obs_states = prev_states_expect_next if prev_states_expect_next else all_states
+        for y in obs_states:
+            prob, state = max(
+                (V[t - 1][y0] + trans_p[y0].get(y, _MIN_INF) + emit_p[y].get(obs[t], _MIN_FLOAT), y0)
+                for y0 in prev_states
+            )
+            V[t][y] = prob
+            mem_path[t][y] = state
+    last = [(V[-1][y], y) for y in mem_path[-1].keys()]
+    _, state = max(last)
+    path = [None] * len(obs)
+    i = len(obs) - 1
+    while i >= 0:
+        path[i] = state
+        state = mem_path[i][state]
+        i -= 1
+    return path

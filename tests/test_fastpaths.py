@@ -1,0 +1,69 @@
+"""The fast paths give what the plain definitions give: normalise's character pass, raw
+mentions, white-space gaps of the clean text, and the look-ahead-led word patterns."""
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+
+import pytest
+
+from castdoc import normalise as nz
+from castdoc.extract import _tokens, people
+
+PIECES = list("科协通知举办。，、：:（）() 　\t\n\r\xa0\u2028\x85\x00\u200bＡ１ａ！Python3-—/页第陳公司王明") + [
+    "(gong)", "舉(ju)行", "\r\n", "  ", "\ufeff", "\ud800",
+]
+
+
+def _texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(PIECES) for _ in range(rng.randint(0, 50))) for _ in range(n)]
+
+
+def test_every_character_normalise_changes_is_special():
+    """Step 1 copies runs between _SPECIAL matches unchanged: no other character may be
+    dropped or folded by the per-character rules."""
+    for o in range(0x30000):
+        ch = chr(o)
+        if nz._SPECIAL.match(ch):
+            continue
+        cat = unicodedata.category(ch)
+        assert ch not in nz._DROP, hex(o)
+        assert ch == "\n" or cat not in ("Cc", "Cs"), hex(o)
+        assert nz.fold(ch) == ch, hex(o)
+
+
+@pytest.mark.parametrize("text", _texts(200, 11))
+def test_mention_values_are_the_raw_characters(text):
+    view = nz.normalise(text)
+    n = len(view.text)
+    assert all(a < b for a, b in zip(view.origin, view.origin[1:]))  # what the slice fast path relies on
+    for a in range(0, n + 1, 3):
+        for b in (a, min(n, a + 1), min(n, a + 7), n):
+            expected = "".join(view.raw[view.origin[i]] for i in range(a, b)).strip()
+            assert view.mention(a, b).value == expected
+
+
+@pytest.mark.parametrize("text", _texts(200, 12))
+def test_clean_gaps_are_where_raw_white_space_was_dropped(text):
+    view = nz.normalise(text)
+    _tokens._CACHE.clear()
+    clean = _tokens.clean_of(view)
+    expected = set()
+    for ci, vi in enumerate(clean.to_view):
+        if vi:
+            between = view.raw[view.origin[vi - 1] + 1:view.origin[vi]]
+            if any(ch in _tokens._WS for ch in between):
+                expected.add(ci)
+    assert clean.gaps == expected
+
+
+def test_word_patterns_match_as_the_plain_alternation():
+    words = ["主席", "副主席", "秘书长", "院士", "部长"]
+    plain = re.compile(r"(?:常务|副)?(?:秘书长|副主席|主席|院士|部长)")
+    fast = people._word_pattern(("常务", "副"), words)
+    text = "省科协常务副主席、秘书长王明和院士李华出席,部长主持;副院士,常务秘书长。"
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert all((fast.match(text, i) and fast.match(text, i).span()) == (plain.match(text, i) and plain.match(text, i).span())
+               for i in range(len(text)))
