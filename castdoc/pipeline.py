@@ -33,13 +33,12 @@ def parse_text(text: str, *, name: str = "<text>") -> list[Record]:
 
 
 def _sha256_of(path, raw: RawText) -> str:
+    """The file's hash (what archives and caches key on); the text's for standard input."""
+    from .cache import file_sha256
+
     try:
         if str(path) != "-":
-            h = hashlib.sha256()
-            with open(path, "rb") as f:
-                for chunk in iter(lambda: f.read(1 << 20), b""):
-                    h.update(chunk)
-            return h.hexdigest()
+            return file_sha256(path)
     except OSError:
         pass
     return hashlib.sha256(raw.text.encode("utf-8", "surrogatepass")).hexdigest()
