@@ -3,7 +3,7 @@
 People, platforms and keywords all read the same *clean* text: the document's view with
 pinyin glosses taken out ("公(gong)司" reads "公司") and traditional characters folded
 to simplified ones, one character for one, so that a single set of rules and lexicons
-serves 陳文新 and 陈文新 alike. Every clean character remembers its place in the view, and
+serves 陳志遠 and 陈志远 alike. Every clean character remembers its place in the view, and
 so in the raw text: what the rules find is reported as the exact slice that was written
 (glosses and traditional forms included).
 """

@@ -68,7 +68,7 @@ def idf_table() -> tuple[dict[str, float], float]:
 def extract(doc, found) -> tuple[Keyword, ...]:
     clean = clean_of(doc.view)
     idf, unknown = idf_table()
-    # pieces of people's names (郭奇志 cut as 郭 + 奇志) are no terms; whole names may be
+    # pieces of people's names (a name cut as surname + given name) are no terms; whole names may be
     names = [_fold(p.name) for p in found.get("people", ()) if isinstance(getattr(p, "name", None), str)]
     pieces = {n[i:j] for n in names for i in range(len(n)) for j in range(i + 1, len(n) + 1) if j - i < len(n)}
     counts: dict[str, int] = {}

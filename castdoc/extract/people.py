@@ -7,13 +7,13 @@ the text vouches for a person:
 - right after a position word (副部长王庆林, 党组成员、专职副主席冯日光), the strong case:
   the words back to the clause start are the person's roles, one per 、-piece;
 - right before a title (习近平总书记, 邓子新院士), before 等 with a count or a list
-  (陈文化等10名), before a speech verb at a clause start (张伦表示), where jieba's tagger
+  (陈文明等10名), before a speech verb at a clause start (林伦表示), where jieba's tagger
   agrees the characters open a name;
 - in a 、-list right after such a name (院士刘友梅、官春云): the list shares the title;
-- in bylines (记者 胡宇芬, 作者:市科协办公室 徐燕, (姚勇)) and contact lines (联系人:邓洪军、袁宾).
+- in bylines (记者 胡宇芬, 作者:市科协办公室 许燕, (姚勇)) and contact lines (联系人:邓洪军、袁宾).
 
 Where a name ends is decided by what follows it (punctuation, white space in the raw text,
-等/一行/出席 …, a token boundary), so 孙楠及 gives 孙楠 and 王庆林率领 gives 王庆林.
+等/一行/出席 …, a token boundary), so 周楠及 gives 周楠 and 王庆林率领 gives 王庆林.
 Rules run on the clean text (glosses out, traditional folded); names and roles are
 reported as written.
 """
@@ -34,7 +34,7 @@ NOT_NAME = set(
     "的了是在等及或之其这那此该各每们个么呢吗吧啊着过被把让给从向对于与并而但也都就还又才即则所将已再很最更"
     "不没有会要说市省县区局厅部处委办协院校站馆社党团组室司科级届年"
 )
-# Single characters that end a name when they follow it (孙楠及, 张波一行, 王某在).
+# Single characters that end a name when they follow it (周楠及, 吴波一行, 王某在).
 FOLLOW_CHARS = set("等及和与在对向为说率到赴是的也还就将把被让请同给从于作一所则称均都又已曾再并而或以由自共亦了着")
 FOLLOW_WORDS = (
     "一行", "等人", "出席", "主持", "表示", "介绍", "指出", "强调", "讲话", "致辞", "陪同", "率领", "率队", "带队",
@@ -45,12 +45,12 @@ FOLLOW_WORDS = (
     "电话", "手机", "邮箱", "座机", "传真", "通讯员", "记者", "摄影", "责任编辑", "编辑", "审核", "文/图", "图/文",
     "作总结", "作报告", "谈到", "高度", "充分", "对此", "在致辞", "在讲话",
 )
-# Verbs that, at a clause start, say the name before them is a person (张伦表示).
+# Verbs that, at a clause start, say the name before them is a person (林伦表示).
 SPEECH = (
     "表示", "指出", "强调", "介绍", "讲话", "致辞", "主持", "出席", "发言", "认为", "希望", "要求", "提出", "谈到",
     "总结", "一行", "说", "率队", "带队", "代表", "作总结", "作报告", "在致辞", "在讲话", "对此",
 )
-# Nouns after 等 that say the names before it are people (陈文化等10名, 卢永根、钟南山等优秀科学家).
+# Nouns after 等 that say the names before it are people (陈文明等10名, 王大成、李明远等优秀科学家).
 AFTER_DENG = re.compile(
     r"等(?:\d|[一二三四五六七八九十两百]+[名位人个]|人|同志|参加|出席|陪同|"
     r"[\u4e00-\u9fff]{0,4}?(?:科学家|专家|学者|院士|领导|代表|教授|老师|嘉宾|人士|先进|模范|典型|工作者))"
@@ -189,7 +189,7 @@ class _Reader:
                 continue  # white space inside: two words, not one name (but 林 涛, padded to three)
             tag = nlp.word_tag(self.t[i:e])
             if tag is not None and not tag.startswith(("nr", "ns", "nz")):
-                continue  # an everyday word (文化, 高度, 信箱); 钟南山 is a place to jieba
+                continue  # an everyday word (文化, 高度, 信箱); a name may be a place (ns) to jieba
             st = self.end_strength(e)
             if st >= min_strength and (best is None or st > best[1]):
                 best = (e, st)
@@ -429,7 +429,7 @@ class _Reader:
             self.names_in(m.end(), end, plain, "byline")
 
     def names_in(self, a: int, b: int, plain_roles, source: str) -> None:
-        """Names listed in t[a:b] (after an optional unit: 市科协办公室 徐燕), 、/space-separated."""
+        """Names listed in t[a:b] (after an optional unit: 市科协办公室 许燕), 、/space-separated."""
         t = self.t
         j = a
         while j < b:
