@@ -5,18 +5,18 @@ import pytest
 
 from castdoc.normalise import normalise
 
-PROSE = "各级科协组织要切实提高政治站位,把学习贯彻工作作为一项重大任务抓紧抓实,为“十四五”时"
+PROSE = "各级学会要主动对接地方需求,把服务企业创新作为一项经常性工作抓紧抓好,为“十五五”时"
 
 
 def test_page_break_inside_sentence_is_joined():
     raw = PROSE + "\n\n期以及更长一个时期提供行动指南。\n"
     v = normalise(raw)
-    assert "“十四五”时期以及" in v.text
+    assert "“十五五”时期以及" in v.text
     assert "\n" not in v.text.strip()
 
 
 def test_short_title_is_not_joined_to_body():
-    raw = "一、提高政治站位,深刻领会重要讲话精神\n各级科协组织要切实提高政治站位,把学习贯彻工作作为一项重大任务。"
+    raw = "一、明确目标任务,推动学会服务下沉\n各级学会要主动对接地方需求,把服务企业创新作为经常性工作。"
     assert normalise(raw).text.count("\n") == 1
 
 

@@ -5,7 +5,7 @@ Three ways in, all on the clean text (glosses out, traditional folded):
 - quoted names: “科创中国”, 广东“海智计划”, “广东科普嘉年华”; a quote is a name when it ends
   in a head word (…平台, …计划), when a category follows it (“A”“B”等品牌, “X”学习宣传活动),
   or when an implementing verb governs it (服务“一带一路”). A quote followed by more of
-  the name (“3+1”基层科协组织能力提升计划扩面增效行动) gives the whole name. Slogans
+  the name (“1+N”学会服务能力提升计划示范行动) gives the whole name. Slogans
   (“四个意识”, “三轮”), lists, themes, days, honours and abbreviations (以下简称“讲科普”)
   are not names;
 - unquoted names ending in a head word: from the head, jieba's words are taken leftwards
@@ -181,7 +181,7 @@ class _Finder:
         return not re.search(r"[,。;:!?、]", between)
 
     def _continuation(self, qe: int) -> tuple[int, str] | None:
-        """“3+1”基层科协组织能力提升计划扩面增效行动: the name goes on after the quotation."""
+        """“1+N”学会服务能力提升计划示范行动: the name goes on after the quotation."""
         t = self.t
         if t[qe:qe + 1] in ("等", "的", "和", "与", "及", "是", "为", "在", "中"):
             return None
