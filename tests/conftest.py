@@ -19,3 +19,11 @@ def shared():
 
 def pytest_addoption(parser):
     parser.addoption("--regen", action="store_true", help="rewrite tests/cases/*.yaml from castdoc's current output (review the diff!)")
+
+
+def doc_of(text: str):
+    """The first article of ``text`` as the extractors receive it."""
+    from castdoc.pipeline import documents_from_raw
+    from castdoc.types import RawText
+
+    return documents_from_raw(RawText(text=text, format="txt"), path="t.txt", sha256="0")[0]

@@ -6,8 +6,7 @@ import sys
 from pathlib import Path
 
 from castdoc.extract import keywords, people
-from castdoc.pipeline import documents_from_raw
-from castdoc.types import RawText
+from conftest import doc_of
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,8 +20,7 @@ NOTICE = """关于举办2024年全省科普讲解大赛的通知
 """
 
 
-def _doc(text: str):
-    return documents_from_raw(RawText(text=text, format="txt"), path="t.txt", sha256="0")[0]
+_doc = doc_of
 
 
 def test_terms_are_the_subject_not_the_boilerplate():

@@ -6,10 +6,10 @@ import pytest
 from castdoc.extract import people
 from castdoc.pipeline import documents_from_raw
 from castdoc.types import RawText
+from conftest import doc_of
 
 
-def _doc(text: str):
-    return documents_from_raw(RawText(text=text, format="txt"), path="t.txt", sha256="0")[0]
+_doc = doc_of
 
 
 def _people(text: str) -> dict[str, list[str]]:

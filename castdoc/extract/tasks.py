@@ -280,42 +280,32 @@ _SENTENCE_MARKS = re.compile(f"[(《“)》”{re.escape(_FINAL)}]")  # all _sen
 _CLAUSE_MARKS = re.compile(r"[(《“\[)》”\],]")  # all _clauses looks at
 
 
-def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
+def _split_outside(text: str, a: int, b: int, marks: re.Pattern, seps: str) -> list[tuple[int, int]]:
+    """Pieces of text[a:b] cut at ``seps`` that stand outside brackets and quotes."""
     out = []
     s = a
     depth = 0
-    for m in _SENTENCE_MARKS.finditer(text, a, b):
-        i = m.start()
-        ch = text[i]
-        if ch in "(《“":
-            depth += 1
-        elif ch in ")》”":
-            depth = max(0, depth - 1)
-        if ch in _FINAL and depth == 0:
-            if text[s:i].strip():
-                out.append((s, i))
-            s = i + 1
-    if text[s:b].strip():
-        out.append((s, b))
-    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in out]
-
-
-def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    out = []
-    s = a
-    depth = 0
-    for m in _CLAUSE_MARKS.finditer(text, a, b):
+    for m in marks.finditer(text, a, b):
         i = m.start()
         ch = text[i]
         if ch in "(《“[":
             depth += 1
         elif ch in ")》”]":
             depth = max(0, depth - 1)
-        elif ch == "," and depth == 0:
+        elif ch in seps and depth == 0:
             out.append((s, i))
             s = i + 1
     out.append((s, b))
-    return [(s, e) for s, e in out if e > s]
+    return out
+
+
+def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    out = [(s, e) for s, e in _split_outside(text, a, b, _SENTENCE_MARKS, _FINAL) if text[s:e].strip()]
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in out]
+
+
+def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    return [(s, e) for s, e in _split_outside(text, a, b, _CLAUSE_MARKS, ",") if e > s]
 
 
 def _len(text: str) -> int:
