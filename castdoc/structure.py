@@ -68,6 +68,12 @@ AUTHOR_LINE = re.compile(r"作者\s*[:：]\s*(?P<v>[^\s|｜]+)")
 PAGE_DATE = re.compile(r"(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)")
 ATTACH_ITEM = re.compile(r"^(?:\d{1,2}\s*[.、．:](?!\d{1,2}[.、])|\(\d{1,2}\)|[一二三四五六七八九十]、)\s*")
 ATTACH_HEAD = re.compile(r"^(?:附件|附表|附)\s*(?P<n>\d{0,2})\s*[:：]\s*")
+_INNER_ITEM = re.compile(rf"(?:(?<=[。;；])|(?<=^))([{CN_NUM}]{{1,2}}是)")  # 一是/二是 inside a paragraph
+_HEADING_END = re.compile(r"[。:;]")
+_CNAME_RX = re.compile(_CNAME)
+_EMAIL_WORD = re.compile(r"邮箱|信箱|E-?mail", re.I)
+_ATTACH_REF = re.compile(r"《([^《》]{2,60})》\s*\((?:详)?见?附件\s*\d{0,2}\)")
+_CC_HEAD = re.compile(r"^(?:抄送|抄报|抄報)\s*[:：]?\s*")
 TRAILING_DOCNO = re.compile(r"\s*\([^()]*[〔\[(（]?\d{4}[〕\])）]?[^()]*[号號]\)\s*$")
 
 
@@ -160,6 +166,8 @@ def _looks_like_news(ctx: _Ctx) -> bool:
 def _doc_number(ctx: _Ctx) -> tuple[Mention | None, int | None]:
     for i in ctx.content[:12]:
         ln = ctx.lines[i]
+        if "号" not in ln.text and "號" not in ln.text:  # (the pattern needs one; its search is slow)
+            continue
         m = DOC_NUMBER.search(ln.text)
         if m and len(ln.text) - (m.end() - m.start()) <= 16 and not ln.text.startswith(("根据", "按照", "依据")):
             start = m.start()
@@ -430,9 +438,10 @@ def _sections(ctx: _Ctx) -> list[Section]:
                 heads.append((level, i, m.group(0), 0))
                 break
         # 一是/二是 items inside a paragraph
-        for m in re.finditer(rf"(?:(?<=[。;；])|(?<=^))([{CN_NUM}]{{1,2}}是)", t):
-            if m.start() > 0:
-                heads.append((5, i, m.group(1), m.start()))
+        if "是" in t:  # (the pattern needs it: most lines are skipped here)
+            for m in _INNER_ITEM.finditer(t):
+                if m.start() > 0:
+                    heads.append((5, i, m.group(1), m.start()))
     heads.sort(key=lambda h: (h[1], h[3]))
     out: list[Section] = []
     stack: list[tuple[int, str]] = []
@@ -446,7 +455,7 @@ def _sections(ctx: _Ctx) -> list[Section]:
                 break
         text = ctx.view.text[start:end].rstrip()
         first_line = lines[i].text[off:]
-        heading = re.split(r"[。:;]", first_line, maxsplit=1)[0]
+        heading = _HEADING_END.split(first_line, maxsplit=1)[0]
         if len(heading) > 60:
             heading = heading[:60]
         rs, re_ = ctx.view.raw_span(start, end)
@@ -509,7 +518,9 @@ def _attachments(ctx: _Ctx) -> list[Mention]:
     # 《X》(附件1) / 《X》(见附件2) in the body name attachments too
     for i in idx:
         ln = lines[i]
-        for m in re.finditer(r"《([^《》]{2,60})》\s*\((?:详)?见?附件\s*\d{0,2}\)", ln.text):
+        if "附件" not in ln.text:  # (the pattern needs it)
+            continue
+        for m in _ATTACH_REF.finditer(ln.text):
             men = ctx.mention(ln, m.start(1), m.end(1))
             if men.value not in seen:
                 seen.add(men.value)
@@ -528,21 +539,22 @@ def _contacts(ctx: _Ctx) -> list[Contact]:
     for i in ctx.content:
         ln = lines[i]
         t = ln.text
-        has_phone_label = bool(PHONE_LABEL.search(t))
-        names_m = CONTACT_NAMES.search(t)
-        emails = list(EMAIL.finditer(t))
-        if not (names_m or has_phone_label or emails or re.search(r"邮箱|信箱|E-?mail", t, re.I)):
+        label_m = PHONE_LABEL.search(t)
+        has_phone_label = label_m is not None
+        names_m = CONTACT_NAMES.search(t) if "人" in t else None  # (every 联系人 label ends in 人)
+        emails = list(EMAIL.finditer(t)) if "@" in t else []
+        if not (names_m or has_phone_label or emails or _EMAIL_WORD.search(t)):
             continue
         events: list[tuple[int, str, str]] = []
         if names_m:
-            for nm in re.finditer(_CNAME, names_m.group("names")):
+            for nm in _CNAME_RX.finditer(names_m.group("names")):
                 name = nm.group(0)
                 if name in NOT_NAME or name.endswith(("电话", "联系", "方式")):
                     continue
                 a = names_m.start("names") + nm.start()
                 events.append((a, "name", ctx.mention(ln, a, a + len(name)).value))
         if has_phone_label:
-            label_at = PHONE_LABEL.search(t).start()
+            label_at = label_m.start()
             for pm in PHONE.finditer(t):
                 if pm.start() < label_at:
                     continue
@@ -588,7 +600,7 @@ def _cc(ctx: _Ctx) -> list[Mention]:
     out = []
     for k, i in enumerate(ctx.content):
         ln = lines[i]
-        m = re.match(r"^(?:抄送|抄报|抄報)\s*[:：]?\s*", ln.text)
+        m = _CC_HEAD.match(ln.text) if ln.text.startswith(("抄送", "抄报", "抄報")) else None
         if not m:
             continue
         pieces = [(ln, m.end())]

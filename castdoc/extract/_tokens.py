@@ -13,6 +13,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 from .. import nlp
 from ..lines import BOILERPLATE
@@ -66,9 +67,12 @@ class Clean:
     @functools.cached_property
     def bounds(self) -> frozenset[int]:
         """Offsets where a jieba token starts or ends."""
-        out = {0, len(self.text)}
-        for w, s in self.tokens:
-            out.add(s)
+        tokens = self.tokens
+        out = set(map(itemgetter(1), tokens))  # nlp.cut's offsets run on: each token ends where the next starts
+        out.add(0)
+        out.add(len(self.text))
+        if tokens:
+            w, s = tokens[-1]
             out.add(s + len(w))
         return frozenset(out)
 

@@ -75,13 +75,18 @@ def extract(doc, found) -> tuple[Keyword, ...]:
     first: dict[str, int] = {}
     total = 0
     prev = ""
+    candidate = _CANDIDATE
+    furniture = clean.furniture
     for w, start in clean.tokens:
         before, prev = prev, w
-        if len(w) < 2 or not _TERM.fullmatch(w) or w in STOP or w.isdigit():
+        ok = candidate.get(w)
+        if ok is None:
+            ok = _candidate(w)
+        if not ok:
             continue  # (every term has two characters or more)
         if w[0] in _COUNTED and before[-1:].isdigit():
             continue  # 300余场, 12家: a count, not a term
-        if w in pieces or clean.in_furniture(start):
+        if w in pieces or (furniture and clean.in_furniture(start)):
             continue
         total += 1
         counts[w] = counts.get(w, 0) + 1
@@ -91,6 +96,18 @@ def extract(doc, found) -> tuple[Keyword, ...]:
     scored = [(c / total * idf.get(w, unknown), -first[w], w) for w, c in counts.items()]
     scored.sort(reverse=True)
     return tuple(Keyword(term=clean.plain(first[w], first[w] + len(w)), weight=s) for s, _, w in scored[:TOP])
+
+
+_CANDIDATE: dict[str, bool] = {}  # lazily built: whether a token can be a term at all (a few thousand words)
+
+
+def _candidate(w: str) -> bool:
+    """Whether the token ``w`` may be a term wherever it stands; remembered, since most words recur."""
+    ok = not (len(w) < 2 or not _TERM.fullmatch(w) or w in STOP or w.isdigit())
+    if len(_CANDIDATE) > 200_000:
+        _CANDIDATE.clear()
+    _CANDIDATE[w] = ok
+    return ok
 
 
 def _fold(name: str) -> str:

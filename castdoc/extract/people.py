@@ -114,6 +114,9 @@ _SIGNATURE = re.compile(r"\(([^()\n]{2,4})\)\s*$")
 _LIST_SEP = re.compile(r"[、兼]")
 
 
+_GIVEN_OK: dict[str, bool] = {}  # lazily built: _Reader.given_ok by given name
+
+
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
@@ -165,7 +168,13 @@ class _Reader:
         return 0
 
     def given_ok(self, given: str) -> bool:
-        return all(_is_cjk(ch) and ch not in NOT_NAME for ch in given) and given not in ADDRESS
+        ok = _GIVEN_OK.get(given)
+        if ok is None:  # (one or two characters: a few thousand distinct ones, asked again and again)
+            ok = all(_is_cjk(ch) and ch not in NOT_NAME for ch in given) and given not in ADDRESS
+            if len(_GIVEN_OK) > 100_000:
+                _GIVEN_OK.clear()
+            _GIVEN_OK[given] = ok
+        return ok
 
     def name_at(self, i: int, strong: bool, min_strength: int = 1) -> tuple[int, int] | None:
         """(end, strength) of the best name starting at i, or None."""
