@@ -78,3 +78,27 @@ def is_title_like(text: str) -> bool:
         and not COLOPHON.match(text)
         and not IMAGE_FILE.match(text)
     )
+
+
+def split_outside(text: str, a: int, b: int, seps: str, opens: str, closes: str,
+                  marks: re.Pattern | None = None) -> list[tuple[int, int]]:
+    """Pieces of text[a:b] cut at ``seps`` standing outside the brackets ``opens``/``closes``.
+
+    ``marks``, a pattern matching every separator and bracket, lets a caller on a hot path
+    skip the characters in between.
+    """
+    out = []
+    s = a
+    depth = 0
+    hits = (m.start() for m in marks.finditer(text, a, b)) if marks is not None else range(a, b)
+    for i in hits:
+        ch = text[i]
+        if ch in opens:
+            depth += 1
+        elif ch in closes:
+            depth = max(0, depth - 1)
+        elif ch in seps and depth == 0:
+            out.append((s, i))
+            s = i + 1
+    out.append((s, b))
+    return out

@@ -25,6 +25,7 @@ from .lines import (
     is_date_line,
     is_title_like,
     lines_of,
+    split_outside,
 )
 from .normalise import View
 from .types import Contact, Mention, Section, Span, Structure
@@ -193,16 +194,7 @@ def _recipients(ctx: _Ctx, after: int | None) -> tuple[list[Mention], int | None
 
 def _split_groups(s: str, seps: str = ",，;；") -> list[tuple[int, int]]:
     """Split at commas that are not inside brackets; return [start, end) pieces."""
-    out, depth, start = [], 0, 0
-    for k, ch in enumerate(s):
-        if ch in "([（【〔《":
-            depth += 1
-        elif ch in ")]）】〕》":
-            depth = max(0, depth - 1)
-        elif ch in seps and depth == 0:
-            out.append((start, k))
-            start = k + 1
-    out.append((start, len(s)))
+    out = split_outside(s, 0, len(s), seps, "([（【〔《", ")]）】〕》")
     return [(a, b) for a, b in out if s[a:b].strip(" 。.、")]
 
 

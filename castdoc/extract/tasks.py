@@ -23,7 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from ..lines import BOILERPLATE, COLOPHON, IMAGE_FILE, LABEL, is_date_line
+from ..lines import BOILERPLATE, COLOPHON, IMAGE_FILE, LABEL, is_date_line, split_outside
 from ..types import DateValue, Task
 
 # ---------------------------------------------------------------- vocabulary
@@ -282,21 +282,7 @@ _CLAUSE_MARKS = re.compile(r"[(《“\[)》”\],]")  # all _clauses looks at
 
 def _split_outside(text: str, a: int, b: int, marks: re.Pattern, seps: str) -> list[tuple[int, int]]:
     """Pieces of text[a:b] cut at ``seps`` that stand outside brackets and quotes."""
-    out = []
-    s = a
-    depth = 0
-    for m in marks.finditer(text, a, b):
-        i = m.start()
-        ch = text[i]
-        if ch in "(《“[":
-            depth += 1
-        elif ch in ")》”]":
-            depth = max(0, depth - 1)
-        elif ch in seps and depth == 0:
-            out.append((s, i))
-            s = i + 1
-    out.append((s, b))
-    return out
+    return split_outside(text, a, b, seps, "(《“[", ")》”]", marks)
 
 
 def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
