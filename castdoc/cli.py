@@ -28,6 +28,22 @@ app = typer.Typer(
 )
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from . import SCHEMA_VERSION, __version__
+
+        sys.stdout.write(f"castdoc {__version__} (record schema {SCHEMA_VERSION})\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                 help="Print castdoc's version and the record schema's, and exit."),
+) -> None:
+    """Read Chinese official notices and news bulletins into structured records."""
+
+
 class OutFormat(str, Enum):
     yaml = "yaml"
     json = "json"

@@ -92,33 +92,52 @@ def _drop_none(d: dict) -> dict:
     return {k: v for k, v in d.items() if v is not None}
 
 
-class _Dumper:
-    """A YAML dumper that writes Chinese as is and never emits Python tags."""
+_BREAKS = frozenset("\x85\u2028\u2029")  # Unicode line breaks other than \n and \r
 
-    _cls = None
+
+class _Dumper:
+    """YAML dumpers that write Chinese as is and never emit Python tags.
+
+    libyaml's emitter (``yaml.CSafeDumper``, in PyYAML's wheels) writes a record four times
+    as fast as the pure-Python one, and the same text for what castdoc writes; PyYAML
+    built without libyaml has only the pure-Python one. libyaml refuses what UTF-8 cannot
+    encode (a file name with undecodable bytes reaches Python as lone surrogates): such a
+    record is written by the pure-Python emitter, which escapes them."""
+
+    _classes: dict[str, type] = {}
 
     @classmethod
-    def get(cls):
-        if cls._cls is None:
-            import yaml
+    def get(cls, fast: bool = True):
+        import yaml
 
-            class D(yaml.SafeDumper):
+        base = getattr(yaml, "CSafeDumper", None) if fast else None
+        base = base or yaml.SafeDumper
+        key = base.__name__
+        if key not in cls._classes:
+
+            class D(base):  # type: ignore[valid-type, misc]
                 pass
 
             def str_repr(dumper, data):
-                style = "|" if "\n" in data and len(data) > 60 else None
+                if _BREAKS.intersection(data):
+                    style = '"'  # PyYAML's own emitter writes these raw in '…', where they read back as line breaks
+                else:
+                    style = "|" if "\n" in data and len(data) > 60 else None
                 return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
             D.add_representer(str, str_repr)
-            cls._cls = D
-        return cls._cls
+            cls._classes[key] = D
+        return cls._classes[key]
 
 
 def dump_yaml(records: list[dict]) -> str:
     import yaml
 
-    return yaml.dump_all(records, Dumper=_Dumper.get(), allow_unicode=True, sort_keys=False, width=100,
-                         explicit_start=True)
+    options = dict(allow_unicode=True, sort_keys=False, width=100, explicit_start=True)
+    try:
+        return yaml.dump_all(records, Dumper=_Dumper.get(), **options)
+    except UnicodeEncodeError:
+        return yaml.dump_all(records, Dumper=_Dumper.get(fast=False), **options)
 
 
 def dump_json(records: list[dict]) -> str:

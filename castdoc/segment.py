@@ -61,8 +61,11 @@ class Words:
     waits again. The few thousand fragments that notices keep asking for (their common
     characters and words) stay in the processor's cache as a small dict: two thirds of the
     look-ups over a set of different real notices are answered from it, more over similar
-    ones. The memo is emptied when it grows past ``LIMIT`` or the tokenizer's words change
-    (castdoc adds its lexicons before the first cut and nothing after)."""
+    ones. The memo holds each fragment's log probability, ``_PREFIX`` for a mere prefix and
+    None for neither, so ``route`` needs no second test. A second memo keeps the HMM's cut
+    of runs of characters that are no word (a name, a rare phrase), which recur within a
+    document. Both are emptied when they grow past ``LIMIT`` or the tokenizer's words
+    change (castdoc adds its lexicons before the first cut and nothing after)."""
 
     LIMIT = 100_000
 
@@ -70,23 +73,27 @@ class Words:
         self.tokenizer = tokenizer
         self.freq: dict[str, int] = tokenizer.FREQ
         self._state: tuple[int, int] | None = None
-        self.memo: dict[str, object] = {}  # fragment -> log(freq) - log(total), _PREFIX or None
+        self.memo: dict[str, float | None] = {}  # fragment -> log(freq) - log(total), _PREFIX or None
+        self.hmm: dict[str, tuple[str, ...]] = {}  # run of characters -> the HMM's words
         self.logtotal = 0.0
 
     def fresh(self) -> "Words":
-        """Self, with the memo checked against the tokenizer (call before each sentence)."""
+        """Self, with the memos checked against the tokenizer (call before each sentence)."""
         tk = self.tokenizer
         state = (tk.total, len(tk.FREQ))
-        if state != self._state or len(self.memo) > self.LIMIT:
+        if state != self._state or len(self.memo) > self.LIMIT or len(self.hmm) > self.LIMIT:
             self._state = state
             self.freq = tk.FREQ
             self.memo = {}
+            self.hmm = {}
             self.logtotal = log(tk.total)
         return self
 
 
 _UNSEEN = object()
-_PREFIX = object()  # in the memo: a prefix of words, no word itself
+# In the memo: a prefix of words, no word itself. NaN, so that ``p >= top`` is false for it
+# whatever ``p`` is added to: a prefix never wins, with no test of its own in the loop.
+_PREFIX = float("nan")
 
 
 def route(sentence: str, words: Words) -> list[int]:
@@ -104,81 +111,86 @@ def route(sentence: str, words: Words) -> list[int]:
     get = words.freq.get
     logtotal = words.logtotal
     for k in range(n - 1, -1, -1):
-        top = None
+        top = _MIN_INF
         j = k + 1
         while j <= n:  # the words (and prefixes) starting at k: sentence[k:j]
             frag = sentence[k:j]
             w = seen(frag, _UNSEEN)
             if w is _UNSEEN:
                 f = get(frag)
-                if f is None:
-                    w = None
-                elif f:
-                    w = log(f) - logtotal
-                else:
-                    w = _PREFIX
-                memo[frag] = w
+                w = memo[frag] = None if f is None else (log(f) - logtotal if f else _PREFIX)
             if w is None:
                 break
-            if w is not _PREFIX:
-                p = w + best[j]
-                if top is None or p >= top:
-                    top = p
-                    ends[k] = j - 1
+            p = w + best[j]
+            if p >= top:  # false for a prefix (NaN)
+                top = p
+                ends[k] = j - 1
             j += 1
-        if top is None:  # no word starts here: the character alone
+        if top == _MIN_INF:  # no word starts here: the character alone
             top = log(get(sentence[k]) or 1) - logtotal + best[k + 1]
         best[k] = top
     return ends
 
 
-def cut(words: Words, sentence: str) -> Iterator[str]:
-    """The words of ``sentence`` as ``tokenizer.cut(sentence, HMM=True)`` gives them."""
+def cut(words: Words, sentence: str) -> list[str]:
+    """The words of ``sentence`` as ``tokenizer.lcut(sentence, HMM=True)`` gives them.
+
+    A list built in place, not a generator: the whole-document cut yields some five hundred
+    words, and resuming a chain of generators for each costs more than the cut's look-ups."""
     words.fresh()
     freq = words.freq
+    hmm = words.hmm
+    out: list[str] = []
+    add = out.append
+    extend = out.extend
     # split() with a group alternates the text between blocks (even places) and the blocks
     # (odd places): the places say what jieba asks _HAN_DEFAULT.match again
     for i, blk in enumerate(_HAN_DEFAULT.split(sentence)):
         if not blk:
             continue
         if not i % 2:
-            for x in _SKIP_DEFAULT.split(blk):
-                if _SKIP_DEFAULT.match(x):
-                    yield x
+            # jieba: white space (a \r\n pair, or one space) is a word, anything else goes
+            # character by character; split() puts the white space at the odd places
+            for k, x in enumerate(_SKIP_DEFAULT.split(blk)):
+                if k % 2:
+                    add(x)
                 else:
-                    yield from x
+                    extend(x)
             continue
         ends = route(blk, words)
         x = 0
-        buf = ""
+        run = -1  # start of the current run of single characters
         n = len(blk)
         while x < n:
             y = ends[x] + 1
             if y - x == 1:
-                buf += blk[x]
+                if run < 0:
+                    run = x
             else:
-                if len(buf) == 1:
-                    yield buf
-                elif buf:
-                    yield from _singles(buf, freq)
-                buf = ""
-                yield blk[x:y]
+                if run >= 0:
+                    _singles(blk[run:x], freq, hmm, add, extend)
+                    run = -1
+                add(blk[x:y])
             x = y
-        if buf:
-            yield from _singles(buf, freq)
+        if run >= 0:
+            _singles(blk[run:], freq, hmm, add, extend)
+    return out
 
 
-def _singles(buf: str, freq: dict[str, int]) -> Iterator[str]:
+def _singles(buf: str, freq: dict[str, int], hmm: dict, add, extend) -> None:
     """A run of characters the best path takes one by one: the HMM's words where the run is
     no dictionary word, else each character alone."""
     if len(buf) == 1:
-        yield buf
+        add(buf)
     elif not freq.get(buf):
-        from jieba import finalseg
+        got = hmm.get(buf)
+        if got is None:
+            from jieba import finalseg
 
-        yield from finalseg.cut(buf)
+            got = hmm[buf] = tuple(finalseg.cut(buf))
+        extend(got)
     else:
-        yield from buf
+        extend(buf)
 
 
 class Tagger:

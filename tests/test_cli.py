@@ -94,6 +94,17 @@ def test_every_command_has_help(cmd):
     assert "Usage" in r.stdout
 
 
+def test_version_names_castdoc_and_schema_and_loads_no_jieba():
+    from castdoc import SCHEMA_VERSION, __version__
+
+    code = ("import sys\nfrom castdoc.cli import main\nsys.argv = ['castdoc', '--version']\n"
+            "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+            "assert 'jieba' not in sys.modules\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == f"castdoc {__version__} (record schema {SCHEMA_VERSION})"
+
+
 def test_all_registered_commands_have_help():
     import typer.main
 
