@@ -8,7 +8,8 @@ a sample varied by the script (people, places, organisations, dates, numbers, se
 order, paragraphs dropped or repeated), so jieba and the rules meet new text, not copies.
 Then it measures, each in a fresh process as a user would run it:
 
-- ``castdoc parse`` over the corpus with ``-j 1`` and ``-j 2``: documents/s, KB/s;
+- ``castdoc parse`` over the corpus with ``-j 1`` and ``-j 2``: documents/s, KB/s (these and
+  the floor below run ``--repeat`` times, taking turns, and the medians are reported);
 - the floor: the same texts read and cut by bare ``jieba.lcut`` (jieba's default
   dictionary, loaded from its cache), and castdoc's time as a ratio to it;
 - start-up: ``castdoc --help``, and ``castdoc parse`` of one small notice with jieba's
@@ -322,6 +323,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", type=int, default=2000, help="documents in the corpus (default 2000)")
     ap.add_argument("--no-write", action="store_true", help="print the results, leave bench/RESULTS.md alone")
     ap.add_argument("--skip-pdf", action="store_true")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of the floor, -j 1 and -j 2, taking turns; medians reported (default 3)")
     args = ap.parse_args(argv)
 
     cmd = castdoc_cmd()
@@ -333,12 +335,21 @@ def main(argv: list[str] | None = None) -> int:
 
     # warm jieba's and the OS's caches once, so the first measured run is not the odd one out
     subprocess.run([*cmd, "parse", str(paths[0]), "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    floor_wall, floor_cut = floor(list_file)
-    runs = {}
-    for j in (1, 2):
-        took, peak, rc = timed([*cmd, "parse", str(CORPUS), "-f", "jsonl", "-j", str(j), "--quiet"])
-        runs[j] = (took, peak, rc)
-        print(f"-j {j}: {took:.2f} s, peak {peak / 1024:.0f} MB, exit {rc}", file=sys.stderr)
+    # The floor, -j 1 and -j 2 take turns, --repeat times: a machine that slows down for a
+    # while slows all three alike, and the median of each drops an odd run out.
+    floors: list[tuple[float, float]] = []
+    samples: dict[int, list[tuple[float, int, int]]] = {1: [], 2: []}
+    for r in range(args.repeat):
+        floors.append(floor(list_file))
+        print(f"run {r + 1}: floor {floors[-1][0]:.2f} s", file=sys.stderr)
+        for j in (1, 2):
+            took, peak, rc = timed([*cmd, "parse", str(CORPUS), "-f", "jsonl", "-j", str(j), "--quiet"])
+            samples[j].append((took, peak, rc))
+            print(f"run {r + 1}: -j {j}: {took:.2f} s, peak {peak / 1024:.0f} MB, exit {rc}", file=sys.stderr)
+    floor_wall = statistics.median(f[0] for f in floors)
+    floor_cut = statistics.median(f[1] for f in floors)
+    runs = {j: (statistics.median(s[0] for s in got), max(s[1] for s in got), max(s[2] for s in got))
+            for j, got in samples.items()}
 
     small = SAMPLES / "notice.txt" if (SAMPLES / "notice.txt").exists() else paths[0]
     help_s = median_time([*cmd, "--help"])
@@ -356,6 +367,7 @@ def main(argv: list[str] | None = None) -> int:
     ratio = t1 / floor_wall
     rows = [
         ("documents", f"{n} ({kb:.0f} KB of UTF-8 text, {kb / n:.1f} KB each)"),
+        ("runs", f"{args.repeat} of each of the floor, -j 1 and -j 2, taking turns; times are medians"),
         ("castdoc parse -j 1", f"{t1:.2f} s: {n / t1:.0f} docs/s, {kb / t1:.0f} KB/s"),
         ("castdoc parse -j 2", f"{t2:.2f} s: {n / t2:.0f} docs/s, {kb / t2:.0f} KB/s"),
         ("speed-up -j 2 / -j 1", f"{t1 / t2:.2f}x (target >= 1.7x on 2 cores)"),
