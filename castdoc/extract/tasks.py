@@ -35,7 +35,9 @@ MARKER = re.compile(
 # label items: 参会人员:… 推荐办法:… 联系方式
 ITEM_LABEL = re.compile(r"[^,。;:!?()《》“”]{2,10}(?::|$)")
 DIRECTIVE = re.compile(
-    r"(?P<qing>(?<![申邀提聘呈报報宴延回])[请請](?![示求柬假教问問]))"
+    # the look-ahead (every directive's first character) lets re skip the other places fast
+    r"(?=[请請必务務须須要应應希望确確可负負])"
+    r"(?:(?P<qing>(?<![申邀提聘呈报報宴延回])[请請](?![示求柬假教问問]))"
     r"|(?P<xu>必须|必須|务必|務必|务须|務須|(?<![必务務无無])[须須](?!知))"
     r"|(?P<yao>(?<![需重主只纲綱提扼机機必想简簡首紧緊摘概纪紀不])要(?![求点點素闻聞件害领領义義务務紧緊览覽是]))"
     r"|(?P<ying>应当|應當|应该|應該|(?<![响響适適相反对對供回效呼答感顺順报報])[应應](?![用急届屆邀聘对對变變征徵运運]))"
@@ -44,7 +46,7 @@ DIRECTIVE = re.compile(
     r"|(?P<wang>(?<![希期盼展渴观觀眺仰声聲名威失众眾厚])望(?=各|全体|全體|你|贵|貴|广大|廣大|有关|有關|相关|相關))"
     r"|(?P<quebao>确保|確保)"
     r"|(?P<ke>(?<![即也不许許认認])可(?![能见見靠爱愛喜怕惜谓謂是观觀]))"
-    r"|(?P<fuze>负责|負責)(?!人|同志)"
+    r"|(?P<fuze>负责|負責)(?!人|同志))"
 )
 # a 请 that only points somewhere: not a task
 TRIVIAL_QING = re.compile(r"[请請](?:下载|查阅|参阅|登录|关注|见|详见|浏览|访问|点击|参见|联系|咨询|拨打|致电|留意)|[请請](?:参照|按照|參照)[^,。]*(?:办理|辦理|执行|執行)$")
@@ -68,14 +70,18 @@ _HEAD_END = re.compile(
 )
 # words that cannot sit inside a subject: verbs, prepositions, adverbs
 _NOT_IN_ACTOR = re.compile(
-    r"(?<![主重需纲綱必只首概紧緊摘提])要|须|須|应|應|请|請|将|將|把|对|對|在|于|於|就|按|根据|根據|结合|結合|围绕|圍繞|通过|通過|向|从|從|为|為|以|认真|認真|"
+    # the look-ahead (every word's first character) lets re skip the other places fast
+    r"(?=[0-9,:;“”。《》一上不並为主举也了于介从以依促做健充共具出切创創加务动努動務协協参參及发召可向吸围圍在均坚培堅"
+    r"報填增学學安完对将將對就尽已希带帮帶幫并应建开引弘強强從必應打把报拓拥持指按推提擁支於是服根沒没深激為率由發的盡督"
+    r"确確积積突組結繼组结继联聚聯能自至舉落表要討認請认讨请負貫负贯进通邀都配開陪須须高鼓])"
+    r"(?:(?<![主重需纲綱必只首概紧緊摘提])要|须|須|应|應|请|請|将|將|把|对|對|在|于|於|就|按|根据|根據|结合|結合|围绕|圍繞|通过|通過|向|从|從|为|為|以|认真|認真|"
     r"尽快|盡快|及时|及時|积极|積極|高度|进一步|負責(?!人|同志)|负责(?!人|同志)|填写|填寫|报送|報送|上报|上報|推荐|推薦|提交|开展|開展|做好|加强|加強|"
     r"贯彻|貫徹|落实|落實|学习(?!小组)|學習|是|的|了|持有|具有|拥有|擁有|没有|沒有|可|能|不|已|自行|至少|要求|希望|强调|強調|按照|参照|依据|并|並|也|都|均|"
     r"切实|切實|继续|繼續|充分|努力|坚持|堅持|主动|主動|提前|共同|一定|务必|務必|必须|必須|指出|表示|介绍|介紹|率|带领|帶領|陪同|"
     r"参加|參加|出席|召开|召開|举办|舉辦|组织(?!部)(?=.)|組織(?!部)(?=.)|由|鼓励|鼓勵|引导|引導|支持|推动|推動|促进|促進|"
     r"动员|動員|邀请|邀請|指导|指導|督促|安排|讨论|討論|提高|激励|激勵|培养|培養|服务|服務|协助|協助|配合|帮助|幫助|"
     r"吸引|联系|聯繫|带动|帶動|确定|確定|突出|聚焦|发挥|發揮|提升|增强|增強|弘扬|弘揚|打造|深化|拓展|完善|建立|健全|创新|創新|"
-    r"[0-9]|,|。|;|:|“|”|《|》"
+    r"[0-9]|,|。|;|:|“|”|《|》)"
 )
 _SEPARATOR = re.compile(r"、|和|及|与|與|以及|或")
 _LEAD = re.compile(
@@ -85,6 +91,7 @@ _LEAD = re.compile(
 _CONDITION = re.compile(r"^(?:凡|如|若|如果|对于|對於)|(?:后|後|时|時)$")
 # the issuer's own commitments (省科协将…) are not tasks for the recipients
 ISSUER_LIKE = re.compile(r"^(?:我|本)[会會厅廳局办辦部校院处處委中所]|^(?:省|市|区|區|县|縣|中国|中國)科协$|^(?:省|市|区|區|县|縣|中国|中國)科協$")
+_ISSUER_FIRST = tuple("我本省市区區县縣中")  # what ISSUER_LIKE can start with: keep the two in step
 SPEECH = re.compile(r"(?P<v>强调|強調|要求|指出|提出|希望|号召|號召|勉励|勉勵|叮嘱|叮囑|寄语|寄語|嘱托|囑託|指示|鼓励|鼓勵)")
 _SPEECH_NOUN_BEFORE = ("的", "部署", "工作", "相关", "有关", "具体", "总体", "基本", "严格", "相關", "有關", "具體", "總體")
 _WISH = {"希望", "号召", "號召", "勉励", "勉勵", "鼓励", "鼓勵", "寄语", "寄語"}
@@ -109,7 +116,14 @@ _DUTY = re.compile(r"将|將|负责|負責")
 _COMMITMENT = re.compile(r"(?:我|本)[会會厅廳局办辦部校院处處]|将|將")
 _OTHER_BUSINESS = re.compile(r"^(?:[联聯]系|电话|電話|邮箱|郵箱|我[厅廳办辦会會局部])")
 _AS_FOLLOWS = re.compile(r"如下\s*:?$")
-_BY_START = re.compile(r"^(?:并|並|同时|同時)?由")
+_BY_START = re.compile(r"(?:并|並|同时|同時)?由")  # used with match(text, pos)
+_ENUMERATED = re.compile(r"[一二三四五六七八九十]{1,2}是")  # 一是…, 二是…
+_NEXT_ENUMERATED = re.compile(r"(?<=[。;])[一二三四五六七八九十]{1,2}是")
+_SPACES = re.compile(r"\s+")
+_COMMA_OR_DE = re.compile(r"[,的]")
+_IN_CHARGE = re.compile(r"负责|負責")
+_PERIOD_WORD = re.compile(r"期|时间|時間|日期")
+_TITLED_FORM = re.compile(r"《([^《》]{2,40}(?:表|单|單|书|書|报告|報告|总结|總結|材料|名单|名單))》")
 _FINAL = "。!?;…"
 TEXT_SOFT = 30  # a task keeps taking clauses while shorter than this …
 TEXT_CAP = 60  # … and while the next clause keeps it within this
@@ -141,8 +155,10 @@ def extract(doc, found) -> tuple[Task, ...]:
     seen: set[str] = set()
     for k, c in enumerate(cands):
         value = _value(doc, c.s, c.e)
+        if len(value) < 4:
+            continue
         tid = task_id(doc.source.sha256, doc.source.article, value)
-        if len(value) < 4 or tid in seen:
+        if tid in seen:
             continue
         seen.add(tid)
         rs, re_ = doc.view.raw_span(c.s, c.e)
@@ -177,10 +193,10 @@ def _detail(doc, c: _Cand, next_start: int | None, paras: list[_Para]) -> str | 
     start = c.e
     while start < len(text) and text[start] in ",;。 ":
         start += 1
-    is_item = bool(p.marker) or bool(re.match(r"[一二三四五六七八九十]{1,2}是", text[c.s:c.s + 3]))
+    is_item = bool(p.marker) or bool(_ENUMERATED.match(text, c.s, c.s + 3))
     end = min(p.e, start + DETAIL_MAX) if is_item else c.sent[1]
     if is_item:
-        nxt = re.search(r"(?<=[。;])[一二三四五六七八九十]{1,2}是", text[start:end])
+        nxt = _NEXT_ENUMERATED.search(text[start:end])  # (a slice: the look-behind stops at start)
         if nxt:
             end = start + nxt.start()
     if next_start is not None and next_start >= start:
@@ -192,7 +208,7 @@ def _detail(doc, c: _Cand, next_start: int | None, paras: list[_Para]) -> str | 
 
 def task_id(sha256: str, article: int, text: str) -> str:
     """Stable across runs: the same task of the same file keeps its id."""
-    norm = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    norm = _SPACES.sub("", unicodedata.normalize("NFKC", text))
     return hashlib.sha256(f"{sha256}\x1f{article}\x1f{norm}".encode("utf-8")).hexdigest()[:12]
 
 
@@ -215,7 +231,10 @@ def _paragraphs(doc) -> list[_Para]:
     text = doc.view.text
     body = doc.structure.body
     start = body.start if body is not None else 0
-    raw_lines: list[tuple[int, int]] = []
+    # (start, end, item marker) per paragraph. A joined paragraph keeps its first line's
+    # marker match: that line is 40 characters or more and ends in no space, so a match at
+    # its start (a few characters) reads the same there as in the joined text.
+    merged: list[tuple[int, int, re.Match | None]] = []
     pos = 0
     for part in text.split("\n"):
         a, b = pos, pos + len(part)
@@ -228,38 +247,45 @@ def _paragraphs(doc) -> list[_Para]:
         seg = seg.strip()
         if not seg:
             continue
-        raw_lines.append((a + lead, a + lead + len(seg)))
-    out: list[_Para] = []
-    stack: list[tuple[int, bool, bool]] = []  # (level, is a label heading, is about eligibility)
-    merged: list[tuple[int, int]] = []
-    for a, b in raw_lines:
-        t = text[a:b]
-        if merged and not MARKER.match(t):
-            pa, pb = merged[-1]
-            prev = text[pa:pb]
-            if prev and prev[-1] not in _FINAL + ":" and len(prev) >= 40 and not _furniture(prev):
-                merged[-1] = (pa, b)
+        a += lead
+        b = a + len(seg)
+        m = MARKER.match(seg)
+        if merged and not m:
+            pa, pb, pm = merged[-1]
+            if pb - pa >= 40 and text[pb - 1] not in _JOIN_STOP and not _furniture(text[pa:pb]):
+                merged[-1] = (pa, b, pm)
                 continue
-        merged.append((a, b))
-    for a, b in merged:
+        merged.append((a, b, m))
+    out: list[_Para] = []
+    stack: list[tuple[int, bool, bool, tuple[int, int] | None]] = []  # (level, label heading, eligibility, subject)
+    for a, b, m in merged:
         t = text[a:b]
         if _furniture(t):
             continue
-        m = MARKER.match(t)
-        level = next((k for k in range(1, 6) if m and m.group(f"l{k}")), 0)
-        rest = t[m.end():] if m else t
-        heading = bool(m) and level < 5 and not any(ch in rest for ch in "。!?;") and len(rest) <= 45
-        label = bool(m) and level < 5 and bool(ITEM_LABEL.match(rest)) and not heading
-        if level and level < 5:
+        if m:
+            level = int(m.lastgroup[1])  # the one group l1 … l5 that matched
+            rest = t[m.end():]
+            item = level < 5
+        else:
+            level = 0
+            rest = t
+            item = False
+        heading = item and len(rest) <= 45 and not _STOPS.search(rest)
+        label = item and not heading and bool(ITEM_LABEL.match(rest))
+        if item:
             while stack and stack[-1][0] >= level:
                 stack.pop()
-        under_label = any(lab for _, lab, _, _ in stack)
-        skip_rules = any(elig for _, _, elig, _ in stack)
-        implied = next((act for _, _, _, act in reversed(stack) if act), None)
+        if stack:
+            under_label = any(lab for _, lab, _, _ in stack)
+            skip_rules = any(elig for _, _, elig, _ in stack)
+            implied = next((act for _, _, _, act in reversed(stack) if act), None)
+        else:
+            under_label = skip_rules = False
+            implied = None
         if heading:
             is_label = len(rest.rstrip(":")) <= 8 or rest.endswith(":")
-            elig = bool(re.search(r"资格|資格|条件|條件|范围|範圍|对象|對象|标准|標準|原则|原則", rest))
-            hs = a + (m.end() if m else 0)
+            elig = bool(_ELIGIBILITY.search(rest))
+            hs = a + m.end()
             d = DIRECTIVE.search(text, hs, b)
             span = _np_prefix(text, hs, d.start()) if d and d.lastgroup in ("yao", "xu", "ying") else None
             act = _clean_actor(text, span) if span else None
@@ -267,6 +293,11 @@ def _paragraphs(doc) -> list[_Para]:
         out.append(_Para(s=a, e=b, marker=m.group(0) if m else None, level=level, label=label,
                          under_label=under_label, heading=heading, skip_rules=skip_rules, implied=implied))
     return out
+
+
+_JOIN_STOP = _FINAL + ":"  # a line ending in one of these is not joined to the next
+_STOPS = re.compile("[。!?;]")  # a heading has none of these
+_ELIGIBILITY = re.compile(r"资格|資格|条件|條件|范围|範圍|对象|對象|标准|標準|原则|原則")
 
 
 def _furniture(t: str) -> bool:
@@ -286,8 +317,12 @@ def _split_outside(text: str, a: int, b: int, marks: re.Pattern, seps: str) -> l
 
 
 def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    out = [(s, e) for s, e in _split_outside(text, a, b, _SENTENCE_MARKS, _FINAL) if text[s:e].strip()]
-    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in out]
+    out = []
+    for s, e in _split_outside(text, a, b, _SENTENCE_MARKS, _FINAL):
+        rest = text[s:e].lstrip()
+        if rest:  # leading spaces left out, blank pieces dropped
+            out.append((e - len(rest), e))
+    return out
 
 
 def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -320,12 +355,23 @@ def actor_at(text: str, pos: int, limit: int | None = None) -> tuple[int, int] |
     return (pos, end) if end is not None else None
 
 
+# the last character of anything _HEAD_END matches (before a final newline, which $ allows)
+_HEAD_LAST = frozenset({h[-1] for h in HEADS} | set("地市县区省縣區)"))
+
+
 def _unit(text: str, pos: int, limit: int, first: bool) -> int | None:
     top = min(limit, pos + 25)
     stop = top
     sm = _SEPARATOR.search(text, pos, top)
+    # A word that cannot sit in a subject rules out every piece that holds it together with
+    # the (at most two) characters its look-ahead reads: those ends need no test at all.
+    bad = _NOT_IN_ACTOR.search(text[pos:top])
+    hi = min(top, pos + bad.end() + 1) if bad else top
     # the longest piece ending in a head word, with no verb inside
-    for e in range(top, pos + 1, -1):
+    for e in range(hi, pos + 1, -1):
+        last = text[e - 1]
+        if last not in _HEAD_LAST and (last != "\n" or text[e - 2] not in _HEAD_LAST):
+            continue  # cannot end in a head word: skip the two searches
         cand = text[pos:e]
         if _HEAD_END.search(cand) and not _NOT_IN_ACTOR.search(cand):
             if sm and sm.start() < e and not _inside_parens(cand, sm.start() - pos):
@@ -348,7 +394,7 @@ def _np_prefix(text: str, a: int, b: int) -> tuple[int, int] | None:
     lm = _LEAD.match(text, a, b)
     for start in ((a, lm.end()) if lm else (a,)):
         span = actor_at(text, start, b)
-        if span and b - span[1] <= 4 and not re.search(r"[,的]", text[span[1]:b]):
+        if span and b - span[1] <= 4 and not _COMMA_OR_DE.search(text, span[1], b):
             return span
     return None
 
@@ -410,7 +456,7 @@ def _notice(text: str, paras: list[_Para]) -> list[_Cand]:
                 continue  # （二）确保质量。…: the item's own heading
             if stxt.startswith("(") and stxt.rstrip(")").count("(") <= stxt.count(")"):
                 continue  # an aside in parentheses
-            if p.level == 5 and n == 0 or re.match(r"^[一二三四五六七八九十]{1,2}是", stxt):
+            if p.level == 5 and n == 0 or _ENUMERATED.match(stxt):
                 # 一是…: an enumerated line of work is a task in itself
                 span = _np_start(text, ss + 2, se, anchored=True)
                 actor = _clean_actor(text, span) if span else None
@@ -476,7 +522,7 @@ def _directive_task(text, clauses, i, free, ss, se, para, *, notice: bool):
         dpos, dend = m.start(), m.end()
         if notice and NOTICE_SPEECH.search(text, ss, dpos):
             return None
-        if kind == "qing" and TRIVIAL_QING.match(text[dpos:cb]):
+        if kind == "qing" and TRIVIAL_QING.match(text, dpos, cb):
             continue
         actor = None
         start = ca
@@ -524,7 +570,7 @@ def _directive_task(text, clauses, i, free, ss, se, para, *, notice: bool):
         actor = _clean_actor(text, actor) if actor else None
         if actor is None and _commitment(text, ca, dpos):
             return None
-        if re.match(r"^(?:如|若|如果)", text[ss:se]) and actor is None:
+        if actor is None and text.startswith(("如", "若"), ss, se):  # 如…, 若…, 如果…
             return None
         e = _extend(text, clauses, i, start)
         first = _clause_index(clauses, start)
@@ -540,10 +586,10 @@ def _quoted(text: str, a: int, pos: int) -> bool:
 
 def _by(text: str, a: int, b: int) -> tuple[int, int] | None:
     """由…负责 / 纸质版由…签署: the subject after 由 near the clause start."""
-    m = _YOU.search(text[a:b])
-    if not m or m.start() > 6:
+    m = _YOU.search(text, a, b)
+    if not m or m.start() - a > 6:
         return None
-    p = a + m.end()
+    p = m.end()
     span = actor_at(text, p)
     if not span:
         return None
@@ -556,29 +602,31 @@ def _by(text: str, a: int, b: int) -> tuple[int, int] | None:
 
 
 def _commitment(text: str, a: int, b: int) -> bool:
-    return bool(_COMMITMENT.search(text[a:b]))
+    return bool(_COMMITMENT.search(text, a, b))
 
 
 def _extend(text: str, clauses, i: int, start: int) -> int:
     """The end of a task that starts at ``start`` in clause ``i``: as many clauses as belong."""
     e = clauses[i][1]
-    k = i + 1
-    while k < len(clauses):
+    cur = _len(text[start:e])  # kept up to date as clauses join (_len adds up over pieces)
+    for k in range(i + 1, len(clauses)):
         a, b = clauses[k]
         piece = text[a:b]
-        cur = _len(text[start:e])
-        if _starts_new_task(text, a, b) or NEW_PART.match(piece) and cur >= TEXT_SOFT:
+        # any one of these ends the task; the cheap ones are asked first
+        if cur >= TEXT_SOFT and (cur + _len(piece) > TEXT_CAP or NEW_PART.match(piece)):
             break
-        if _OTHER_BUSINESS.match(piece) or _commitment_start(piece) or _AS_FOLLOWS.search(piece):
+        if _OTHER_BUSINESS.match(piece) or _AS_FOLLOWS.search(piece):
             break
-        if cur >= TEXT_SOFT and cur + _len(piece) > TEXT_CAP:
+        if _commitment_start(piece) or _starts_new_task(text, a, b):
             break
+        cur += _len(text[max(start, e):b])
         e = b
-        k += 1
     return e
 
 
 def _commitment_start(piece: str) -> bool:
+    if not piece.startswith(_ISSUER_FIRST):
+        return False  # no issuer named first: skip looking for a subject
     span = actor_at(piece, 0)
     return bool(span and piece[span[1]:span[1] + 1] in "将將" and ISSUER_LIKE.search(piece[:span[1]]))
 
@@ -588,8 +636,7 @@ def _starts_new_task(text: str, a: int, b: int) -> bool:
     m = DIRECTIVE.search(text, a, b)
     if m and _np_prefix(text, a, m.start()):
         return True
-    piece = text[a:b]
-    if _BY_START.match(piece) and _by(text, a, b):
+    if _BY_START.match(text, a, b) and _by(text, a, b):
         return True
     return False
 
@@ -730,7 +777,7 @@ class _Dates:
                     return d.end, d.time
         if self.meeting is not None and ATTEND.search(value):
             return self.meeting.start, self.meeting.time
-        if submit and self.single is not None and not re.search(r"负责|負責", value):
+        if submit and self.single is not None and not _IN_CHARGE.search(value):
             return self.single.end, self.single.time
         return None, None
 
@@ -738,13 +785,13 @@ class _Dates:
 def _period(raw: str, d: DateValue) -> bool:
     """公示期为…至…, 征集时间:…至…: a span that closes a window for acting."""
     before = raw[max(0, d.mention.start - 8):d.mention.start]
-    return bool(re.search(r"期|时间|時間|日期", before))
+    return bool(_PERIOD_WORD.search(before))
 
 
 def _deliverable(value: str) -> str | None:
     if not SUBMIT.search(value):
         return None
-    m = re.search(r"《([^《》]{2,40}(?:表|单|單|书|書|报告|報告|总结|總結|材料|名单|名單))》", value)
+    m = _TITLED_FORM.search(value)
     if m:
         return m.group(1)
     m = DELIVERABLES.search(value)
