@@ -12,7 +12,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 from operator import itemgetter
 
 from .. import nlp
@@ -20,8 +22,10 @@ from ..lines import BOILERPLATE
 from ..normalise import View
 from ..types import Mention
 
-# A pinyin gloss inserted after a character: (gong), (guān), (zhan) …
-_PINYIN = re.compile(r"(?<=[\u3400-\u9fff])(?:\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}\))+")
+# A pinyin gloss inserted after a character: (gong), (guān), (zhan) … The pattern opens with
+# the bracket and checks the character before it behind that, so that re can scan for "(".
+_LETTERS = "a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+_PINYIN = re.compile(rf"\((?<=[\u3400-\u9fff]\()[{_LETTERS}]{{1,8}}\)(?:\([{_LETTERS}]{{1,8}}\))*")
 _WS = " \t\u3000\xa0"
 _WS_CHAR = re.compile(f"[{_WS}]")
 
@@ -55,7 +59,10 @@ class Clean:
 
     def plain(self, start: int, end: int) -> str:
         """clean[start:end] in the characters written (traditional kept), without glosses."""
-        return "".join(map(self.view.text.__getitem__, self.to_view[start:end]))
+        to_view = self.to_view
+        if 0 <= start < end <= len(to_view) and to_view[end - 1] - to_view[start] == end - 1 - start:
+            return self.view.text[to_view[start]:to_view[end - 1] + 1]  # no gloss inside: one slice
+        return "".join(map(self.view.text.__getitem__, to_view[start:end]))
 
     def raw_start(self, i: int) -> int:
         return self.view.origin[self.to_view[i]] if i < len(self.to_view) else self.view.origin[-1]
@@ -68,13 +75,12 @@ class Clean:
     def bounds(self) -> frozenset[int]:
         """Offsets where a jieba token starts or ends."""
         tokens = self.tokens
-        out = set(map(itemgetter(1), tokens))  # nlp.cut's offsets run on: each token ends where the next starts
-        out.add(0)
-        out.add(len(self.text))
+        ends = [0, len(self.text)]
         if tokens:
             w, s = tokens[-1]
-            out.add(s + len(w))
-        return frozenset(out)
+            ends.append(s + len(w))
+        # nlp.cut's offsets run on: each token ends where the next starts
+        return frozenset(chain(map(itemgetter(1), tokens), ends))
 
     @functools.cached_property
     def furniture(self) -> tuple[tuple[int, int], ...]:
@@ -103,17 +109,22 @@ def _clean(text: str, view: View) -> Clean:
     hit = _CACHE.get(key)
     if hit is not None and hit.view.raw is view.raw:
         return hit
-    table = nlp.t2s()
-    keep: list[int] = []
-    pieces: list[str] = []
-    pos = 0
-    for m in _PINYIN.finditer(text):
-        keep.extend(range(pos, m.start()))
-        pieces.append(text[pos:m.start()])
-        pos = m.end()
-    keep.extend(range(pos, len(text)))
-    pieces.append(text[pos:])
-    folded = "".join(pieces).translate(table)
+    keep: Sequence[int] = range(len(text))  # view indices of the characters kept: all but glosses
+    plain = text
+    glosses = list(_PINYIN.finditer(text))
+    if glosses:
+        kept: list[int] = []
+        pieces: list[str] = []
+        pos = 0
+        for m in glosses:
+            kept.extend(range(pos, m.start()))
+            pieces.append(text[pos:m.start()])
+            pos = m.end()
+        kept.extend(range(pos, len(text)))
+        pieces.append(text[pos:])
+        keep, plain = kept, "".join(pieces)
+    # (most documents have no traditional character: looking for one is much quicker than translate)
+    folded = plain.translate(nlp.t2s()) if _traditional().search(plain) else plain
     clean = Clean(view=view, text=folded, to_view=tuple(keep), gaps=_gaps(view, keep))
     if len(_CACHE) > 16:
         _CACHE.clear()
@@ -121,7 +132,13 @@ def _clean(text: str, view: View) -> Clean:
     return clean
 
 
-def _gaps(view: View, keep: list[int]) -> frozenset[int]:
+@functools.cache
+def _traditional() -> re.Pattern:
+    """A character that ``nlp.t2s`` folds."""
+    return re.compile("[" + "".join(map(re.escape, map(chr, sorted(nlp.t2s())))) + "]")
+
+
+def _gaps(view: View, keep: Sequence[int]) -> frozenset[int]:
     """Clean indices ci where the raw text had white space between the view characters
     keep[ci] - 1 and keep[ci] (white space the view dropped): found from the raw white
     space, which is rare, rather than by looking between every pair of characters."""

@@ -19,6 +19,7 @@ from ._tokens import clean_of
 TOP = 10
 _UNKNOWN = " unknown"  # the key under which the cached IDF keeps the weight of unknown words (no word has a space)
 _COUNTED = set("余多个家名位场次项人年月日届期批份篇件条所处种类")
+_GLOSS = re.compile(r"\([a-zA-Z\u00c0-\u024f]{1,8}\)")
 _TERM = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Z][A-Z0-9+\-]{1,7}")  # Chinese words, acronyms (CCF)
 # Function words and fillers that no IDF table should rank (jieba's idf.txt rates some high).
 STOP = frozenset(
@@ -67,7 +68,6 @@ def idf_table() -> tuple[dict[str, float], float]:
 
 def extract(doc, found) -> tuple[Keyword, ...]:
     clean = clean_of(doc.view)
-    idf, unknown = idf_table()
     # pieces of people's names (a name cut as surname + given name) are no terms; whole names may be
     names = [_fold(p.name) for p in found.get("people", ()) if isinstance(getattr(p, "name", None), str)]
     pieces = {n[i:j] for n in names for i in range(len(n)) for j in range(i + 1, len(n) + 1) if j - i < len(n)}
@@ -75,41 +75,52 @@ def extract(doc, found) -> tuple[Keyword, ...]:
     first: dict[str, int] = {}
     total = 0
     prev = ""
-    candidate = _CANDIDATE
+    terms = _TERMS
     furniture = clean.furniture
     for w, start in clean.tokens:
         before, prev = prev, w
-        ok = candidate.get(w)
-        if ok is None:
-            ok = _candidate(w)
-        if not ok:
+        term = terms[w]
+        if term is None:
             continue  # (every term has two characters or more)
-        if w[0] in _COUNTED and before[-1:].isdigit():
+        if term[0] and before[-1:].isdigit():
             continue  # 300余场, 12家: a count, not a term
         if w in pieces or (furniture and clean.in_furniture(start)):
             continue
         total += 1
-        counts[w] = counts.get(w, 0) + 1
-        first.setdefault(w, start)
+        if w in counts:
+            counts[w] += 1
+        else:
+            counts[w] = 1
+            first[w] = start
     if not total:
         return ()
-    scored = [(c / total * idf.get(w, unknown), -first[w], w) for w, c in counts.items()]
+    scored = [(c / total * terms[w][1], -first[w], w) for w, c in counts.items()]
     scored.sort(reverse=True)
     return tuple(Keyword(term=clean.plain(first[w], first[w] + len(w)), weight=s) for s, _, w in scored[:TOP])
 
 
-_CANDIDATE: dict[str, bool] = {}  # lazily built: whether a token can be a term at all (a few thousand words)
+class _Terms(dict):
+    """word -> None where the token cannot be a term wherever it stands, else (whether it
+    starts with a unit of a count, so that it is none after a number: 300余场; its IDF weight).
+
+    Filled as words come: most words recur (a few thousand), and this small table is quicker
+    to look up than the IDF table of 270 thousand words."""
+
+    def __missing__(self, w: str) -> tuple[bool, float] | None:
+        if len(w) < 2 or not _TERM.fullmatch(w) or w in STOP or w.isdigit():
+            term = None
+        else:
+            idf, unknown = idf_table()
+            term = (w[0] in _COUNTED, idf.get(w, unknown))
+        if len(self) > 200_000:
+            self.clear()
+        self[w] = term
+        return term
 
 
-def _candidate(w: str) -> bool:
-    """Whether the token ``w`` may be a term wherever it stands; remembered, since most words recur."""
-    ok = not (len(w) < 2 or not _TERM.fullmatch(w) or w in STOP or w.isdigit())
-    if len(_CANDIDATE) > 200_000:
-        _CANDIDATE.clear()
-    _CANDIDATE[w] = ok
-    return ok
+_TERMS = _Terms()
 
 
 def _fold(name: str) -> str:
     """A name as the clean text spells it: glosses out, simplified."""
-    return re.sub(r"\([a-zA-Z\u00c0-\u024f]{1,8}\)", "", name).translate(nlp.t2s())
+    return _GLOSS.sub("", name).translate(nlp.t2s())

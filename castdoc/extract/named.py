@@ -75,24 +75,42 @@ def _heads_re() -> re.Pattern:
     return re.compile("|".join(map(re.escape, heads)))
 
 
+@functools.cache
+def _heads_at_end_re() -> re.Pattern:
+    return re.compile(f"(?:{_heads_re().pattern})$")
+
+
 def _category(head: str) -> str:
     return "initiative" if head in INITIATIVE_HEADS or head in ("项目", "活动") else "platform"
 
 
 _NAME_RUN = re.compile(r"(?:(?![的和与及等])[\u4e00-\u9fff\w()]){0,25}")
+_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+_QUOTE = re.compile(r"[“\"「『][^“”\"「」『』\n]{1,60}[”\"」』]")
+_LIST_PUNCT = re.compile(r"[、,;。:!?]")
+_NUMBERS = re.compile(r"[\d.+\-%]+")
+_X_ZHI_X = re.compile(r"..之.")
+_HONOUR = re.compile(r"先进|优秀|称号|标兵|模范")
+_THEME_BEFORE = re.compile(r"主题(?:为|是)?[—\-:]*$")
+_CLAUSE_PUNCT = re.compile(r"[,。;:!?、]")
+_PAREN_PLACE = re.compile(r"\([\u4e00-\u9fff]{1,8}\)")
+_YEAR = re.compile(r"\d{4}")
+_YEAR_OR_ORDINAL = re.compile(r"(?:\d{4}年度?|第[一二三四五六七八九十\d]+[届期批]|\d{4})")
+_YEAR_WORD = re.compile(r"\d{4}年度?")
+_QUOTE_MARKS = re.compile(r"[“”\"「」『』]")
 
 
 class _Finder:
     def __init__(self, clean: Clean):
         self.c = clean
         self.t = clean.text
-        self.titles = self._spans(r"《[^《》\n]{1,80}》")
-        self.quotes = self._spans(r"[“\"「『][^“”\"「」『』\n]{1,60}[”\"」』]")
+        self.titles = self._spans(_TITLE)
+        self.quotes = self._spans(_QUOTE)
         self.found: dict[str, dict] = {}
         self.covered: list[tuple[int, int]] = []
 
-    def _spans(self, pattern: str) -> list[tuple[int, int]]:
-        return [m.span() for m in re.finditer(pattern, self.t)]
+    def _spans(self, pattern: re.Pattern) -> list[tuple[int, int]]:
+        return [m.span() for m in pattern.finditer(self.t)]
 
     @staticmethod
     def _inside(i: int, j: int, spans) -> bool:
@@ -132,7 +150,7 @@ class _Finder:
                 abbrevs.add(content)
                 continue
             cont = self._continuation(qe)
-            if cont is not None and not re.search(r"[、,;。:!?]", content):
+            if cont is not None and not _LIST_PUNCT.search(content):
                 c_end, c_head = cont
                 self.add([(a, b), (qe, c_end)], _category(c_head), c_head, True)
                 chain = []
@@ -161,24 +179,24 @@ class _Finder:
     def _quote_ok(self, content: str, qe: int) -> bool:
         if len(content) < 2 or len(content) > 40:
             return False
-        if re.search(r"[、,;。:!?]", content):
+        if _LIST_PUNCT.search(content):
             return False  # a list or a sentence, not a name
-        if SLOGAN.match(content) or re.fullmatch(r"[\d.+\-%]+", content):
+        if SLOGAN.match(content) or _NUMBERS.fullmatch(content):
             return False
-        if content.endswith("日") or re.fullmatch(r"..之.", content):
+        if content.endswith("日") or _X_ZHI_X.fullmatch(content):
             return False
-        if re.search(r"先进|优秀|称号|标兵|模范", content) and not _ends_with_head(content):
+        if _HONOUR.search(content) and not _ends_with_head(content):
             return False
         if NOT_NAME_AFTER.match(self.t, qe):
             return False
-        if re.search(r"主题(?:为|是)?[—\-:]*$", self.t[max(0, qe - len(content) - 8):qe - len(content) - 1]):
+        if _THEME_BEFORE.search(self.t[max(0, qe - len(content) - 8):qe - len(content) - 1]):
             return False
         return True
 
     def _category_follows(self, qe: int, cat_end: int) -> bool:
         """The words between the quotation and the category word are modifiers, not a clause."""
         between = self.t[qe:cat_end]
-        return not re.search(r"[,。;:!?、]", between)
+        return not _CLAUSE_PUNCT.search(between)
 
     def _continuation(self, qe: int) -> tuple[int, str] | None:
         """“1+N”学会服务能力提升计划示范行动: the name goes on after the quotation."""
@@ -215,7 +233,7 @@ class _Finder:
                 continue
             if not any(_distinctive(w, tag) for w, tag in words):
                 continue
-            if t[s - 1:s] == "(" and re.search(f"(?:{_heads_re().pattern})$", t[max(0, s - 8):s - 1]):
+            if t[s - 1:s] == "(" and _heads_at_end_re().search(t[max(0, s - 8):s - 1]):
                 continue  # an alias in parentheses after a name: 工作站(海外海智计划工作站)
             if any(t.startswith(name + org, s2) for s2 in _find_all(t, name) for org in ORG_AFTER):
                 continue  # the category in an organisation's name (…基地联合会), not a platform
@@ -229,9 +247,9 @@ class _Finder:
         while a > 0 and hs - a < 40 and t[a - 1] not in ",。;:!?、\n“”《》":
             a -= 1
         b = he
-        m = re.match(r"\([\u4e00-\u9fff]{1,8}\)", t[he:])
+        m = _PAREN_PLACE.match(t, he)
         if m:
-            b = he + m.end()
+            b = m.end()
         return a, b
 
     def _extend(self, hs: int, he: int):
@@ -253,7 +271,7 @@ class _Finder:
         i = k - 1
         while i >= 0:
             w, tag, off = toks[i]
-            if w in ("年", "年度") and i > 0 and re.fullmatch(r"\d{4}", toks[i - 1][0]):
+            if w in ("年", "年度") and i > 0 and _YEAR.fullmatch(toks[i - 1][0]):
                 start = a + toks[i - 1][2]
                 words.append((toks[i - 1][0] + w, "m"))
                 i -= 2
@@ -310,7 +328,7 @@ class _Finder:
                     i = t.find(word, j)
 
     def result(self) -> tuple[tuple[Named, ...], tuple[Named, ...]]:
-        plain = re.sub(r"[“”\"「」『』]", "", self.t)
+        plain = _QUOTE_MARKS.sub("", self.t)
         plat, init = [], []
         for clean_name, f in sorted(self.found.items(), key=lambda kv: kv[1]["start"]):
             n = Named(
@@ -333,8 +351,13 @@ def _find_all(text: str, sub: str) -> list[int]:
     return out
 
 
+_ALL_HEADS = tuple(sorted(PLATFORM_HEADS + INITIATIVE_HEADS + QUOTED_HEADS, key=len, reverse=True))
+
+
 def _ends_with_head(content: str) -> str | None:
-    for h in sorted(PLATFORM_HEADS + INITIATIVE_HEADS + QUOTED_HEADS, key=len, reverse=True):
+    if not content.endswith(_ALL_HEADS):  # (most quotations end in none)
+        return None
+    for h in _ALL_HEADS:
         if content.endswith(h) and len(content) > len(h):
             return h
     return None
@@ -350,7 +373,7 @@ def _name_part(w: str, tag: str) -> bool:
     if tag in STOP_TAGS or tag.startswith("u"):
         return False
     if tag in ("m", "t"):
-        return bool(re.fullmatch(r"(?:\d{4}年度?|第[一二三四五六七八九十\d]+[届期批]|\d{4})", w))
+        return bool(_YEAR_OR_ORDINAL.fullmatch(w))
     if tag == "q":
         return len(w) >= 2
     return True  # nouns, places, organisations, vn, field words, unknown words, verbs inside a name
@@ -358,9 +381,9 @@ def _name_part(w: str, tag: str) -> bool:
 
 def _distinctive(w: str, tag: str) -> bool:
     """A word that makes a name of a generic phrase: a place, an organisation, a coined word."""
-    if tag in ("x", "m", "t") and not re.fullmatch(r"\d{4}年度?", w):
+    if tag in ("x", "m", "t") and not _YEAR_WORD.fullmatch(w):
         return False
-    if re.fullmatch(r"\d{4}年度?", w):
+    if _YEAR_WORD.fullmatch(w):
         return True
     if w in GENERIC or len(w) < 2 and tag not in ("ns", "nr", "nz", "j"):
         return False

@@ -50,14 +50,21 @@ SPEECH = (
     "表示", "指出", "强调", "介绍", "讲话", "致辞", "主持", "出席", "发言", "认为", "希望", "要求", "提出", "谈到",
     "总结", "一行", "说", "率队", "带队", "代表", "作总结", "作报告", "在致辞", "在讲话", "对此",
 )
+# What follows a name that contextual() reads: a list's 、, 等 (AFTER_DENG), a speech verb.
+_CONTEXT_NEXT = frozenset({"、", "等", *(w[0] for w in SPEECH)})
 # Nouns after 等 that say the names before it are people (陈文明等10名, 王大成、李明远等优秀科学家).
 AFTER_DENG = re.compile(
     r"等(?:\d|[一二三四五六七八九十两百]+[名位人个]|人|同志|参加|出席|陪同|"
     r"[\u4e00-\u9fff]{0,4}?(?:科学家|专家|学者|院士|领导|代表|教授|老师|嘉宾|人士|先进|模范|典型|工作者))"
 )
+_BYLINE_ROLES = (
+    "特约记者", "见习记者", "实习记者", "记者", "通讯员", "实习生", "作者", "摄影", "责任编辑", "责编", "编辑", "审核", "审校",
+    "校对", "撰稿", "撰文", "供稿人", "供稿", "文/图", "图/文", "文图", "图文",
+)
+# (the look-ahead for the characters a match can start with only makes a miss quick)
 BYLINE_ROLE = re.compile(
-    r"(?:本报|本刊|本网)?(?P<role>特约记者|见习记者|实习记者|记者|通讯员|实习生|作者|摄影|责任编辑|责编|编辑|审核|审校|校对|"
-    r"撰稿|撰文|供稿人|供稿|文/图|图/文|文图|图文)\s*[:]?\s*"
+    "(?=[%s])(?:本报|本刊|本网)?(?P<role>%s)\\s*[:]?\\s*"
+    % ("".join(sorted({"本", *(w[0] for w in _BYLINE_ROLES)})), "|".join(map(re.escape, _BYLINE_ROLES)))
 )
 LABELLED = re.compile(
     r"(?P<label>联系人|签发人|主持人|主讲人|报告人|讲解人|审核人|经办人|发言人|拟稿人|承办人)"
@@ -71,19 +78,57 @@ ORG_END = "室部局处会协社站台报院校委办厅馆司组团所中心"
 
 def _word_pattern(prefixes: tuple[str, ...], words, tail: str = "") -> re.Pattern:
     """``(?:prefix)?(?:word|…)tail``, longest words first, led by a look-ahead for the
-    characters a match can start with: the same matches, found four times faster (re
-    otherwise tries every alternative at every character)."""
-    words = sorted(words, key=len, reverse=True)
+    characters a match can start with, and with the words as a trie (one alternative per
+    character): the same matches, found several times faster (re otherwise tries every
+    alternative at every character)."""
+    words = set(words)
     first = "".join(re.escape(c) for c in sorted({w[0] for w in (*prefixes, *words)}))
     pre = "|".join(re.escape(w) for w in prefixes)
-    alt = "|".join(re.escape(w) for w in words)
+    alt = "|".join(_trie_branches(words))
     return re.compile(rf"(?=[{first}])(?:{pre})?(?:{alt}){tail}")
+
+
+def _trie_branches(words) -> list[str]:
+    """``w1|w2|…`` (longer words tried first) as one alternative per first character.
+
+    The words matching at one place are prefixes of one another; in the trie each greedy
+    ``(?:…)?`` tries the longer continuation before stopping, so they are tried longest
+    first, as in the sorted alternation (backtracking included)."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branches(node: dict) -> list[str]:
+        out = []
+        for ch in sorted(k for k in node if k):
+            child = node[ch]
+            rest = branches(child)
+            if not rest:
+                out.append(re.escape(ch))
+                continue
+            body = rest[0] if len(rest) == 1 else "(?:" + "|".join(rest) + ")"
+            out.append(re.escape(ch) + (f"(?:{body})?" if "" in child else body))
+        return out
+
+    return branches(root)
+
+
+_POSITION_PREFIXES = ("常务", "专职", "兼职", "驻会", "执行", "名誉", "第一", "副")
 
 
 @functools.cache
 def _positions() -> re.Pattern:
-    return _word_pattern(("常务", "专职", "兼职", "驻会", "执行", "名誉", "第一", "副"), nlp.lexicon("positions.txt"),
-                         r"(?:\([^()\n]{1,6}\))?")
+    return _word_pattern(_POSITION_PREFIXES, nlp.lexicon("positions.txt"), r"(?:\([^()\n]{1,6}\))?")
+
+
+@functools.cache
+def _end_word_starts() -> frozenset[str]:
+    """The characters a FOLLOW_WORDS word or a position (``_positions``) can start with."""
+    words = (*FOLLOW_WORDS, *_POSITION_PREFIXES, *nlp.lexicon("positions.txt"))
+    return frozenset(w[0] for w in words if w)
 
 
 @functools.cache
@@ -115,6 +160,7 @@ _LIST_SEP = re.compile(r"[、兼]")
 
 
 _GIVEN_OK: dict[str, bool] = {}  # lazily built: _Reader.given_ok by given name
+_NAME_WORD: dict[str, bool] = {}  # lazily built: _Reader.name_word by surname + given name
 
 
 def _is_cjk(ch: str) -> bool:
@@ -136,6 +182,8 @@ class _Reader:
         self.c = clean
         self.t = clean.text
         self.sur = nlp.surnames()
+        self.gaps = clean.gaps
+        self.end_starts = _end_word_starts()
         self.found: dict[str, _Found] = {}
         self.spans: list[tuple[int, int]] = []  # accepted name spans, for clause floors
 
@@ -154,14 +202,14 @@ class _Reader:
         t = self.t
         if e >= len(t):
             return 3
-        if e in self.c.gaps:
+        if e in self.gaps:
             return 4
         ch = t[e]
         if ch in PUNCT or (ch.isascii() and ch.isalnum()):
             return 3
-        if t.startswith(FOLLOW_WORDS, e) or _positions().match(t, e):
-            return 2
         if ch in FOLLOW_CHARS:
+            return 2
+        if ch in self.end_starts and (t.startswith(FOLLOW_WORDS, e) or _positions().match(t, e)):
             return 2
         if e in self.c.bounds:
             return 1
@@ -176,29 +224,52 @@ class _Reader:
             _GIVEN_OK[given] = ok
         return ok
 
+    def name_word(self, word: str, s: int) -> bool:
+        """Whether ``word``, a surname of ``s`` characters and a given name, can be a name
+        wherever it stands: the given name is fit for one, and jieba does not know the whole
+        as an everyday word (文化, 高度, 信箱; a name may be a place, ns, to jieba).
+
+        Remembered by the word alone: ``s`` follows from it (2 where its first two
+        characters are a surname), and such words recur across a document's candidates."""
+        ok = _NAME_WORD.get(word)
+        if ok is None:
+            ok = self.given_ok(word[s:])
+            if ok:
+                tag = nlp.word_tag(word)
+                ok = tag is None or tag.startswith(("nr", "ns", "nz"))
+            if len(_NAME_WORD) > 100_000:
+                _NAME_WORD.clear()
+            _NAME_WORD[word] = ok
+        return ok
+
     def name_at(self, i: int, strong: bool, min_strength: int = 1) -> tuple[int, int] | None:
         """(end, strength) of the best name starting at i, or None."""
         s = self.surname_len(i, strong)
         if not s:
             return None
+        return self.name_after(i, s, strong, min_strength)
+
+    def name_after(self, i: int, s: int, strong: bool, min_strength: int) -> tuple[int, int] | None:
+        """``name_at`` once the surname at i is known to be ``s`` characters long."""
+        t = self.t
+        gaps = self.gaps
         best = None
         for g in (2, 1):
             e = i + s + g
-            if e > len(self.t):
+            if e > len(t):
                 continue
-            given = self.t[i + s:e]
-            if not self.given_ok(given):
+            word = t[i:e]
+            ok = _NAME_WORD.get(word)
+            if not (ok or ok is None and self.name_word(word, s)):
                 continue
-            if g == 2 and given[-1] in FOLLOW_CHARS:
+            if g == 2 and word[-1] in FOLLOW_CHARS:
                 # 周忠和作报告 is one name, 王伟和李明 two
-                if not (given[-1] == "和" and self.end_strength(e) >= 2 and not self.surname_len(e, strong=False)):
+                if not (word[-1] == "和" and self.end_strength(e) >= 2 and not self.surname_len(e, strong=False)):
                     continue
-            inner = [k for k in range(i + 1, e) if k in self.c.gaps]
-            if inner and not (strong and g == 1 and inner == [i + s] and self.end_strength(e) >= 3):
-                continue  # white space inside: two words, not one name (but 林 涛, padded to three)
-            tag = nlp.word_tag(self.t[i:e])
-            if tag is not None and not tag.startswith(("nr", "ns", "nz")):
-                continue  # an everyday word (文化, 高度, 信箱); a name may be a place (ns) to jieba
+            if gaps:
+                inner = [k for k in range(i + 1, e) if k in gaps]
+                if inner and not (strong and g == 1 and inner == [i + s] and self.end_strength(e) >= 3):
+                    continue  # white space inside: two words, not one name (but 林 涛, padded to three)
             st = self.end_strength(e)
             if st >= min_strength and (best is None or st > best[1]):
                 best = (e, st)
@@ -360,11 +431,17 @@ class _Reader:
     def contextual(self) -> None:
         """Names before 等 + a count, or before a speech verb at a clause start."""
         t = self.t
+        bounds = self.c.bounds
         for m in _surname_starts().finditer(t):
             i = m.start()
-            if not self.surname_len(i, strong=False) or self.c.in_furniture(i):
+            if not (i in bounds or self.starts_clause(i)):
+                continue  # a list (list_members) or a speaker opens a token or a clause
+            s = self.surname_len(i, strong=False)
+            if not s or not (t[i + s + 1:i + s + 2] in _CONTEXT_NEXT or t[i + s + 2:i + s + 3] in _CONTEXT_NEXT):
+                continue  # no name here is followed by 、, 等 or a speech verb
+            if self.c.in_furniture(i):
                 continue
-            hit = self.name_at(i, strong=False, min_strength=2)
+            hit = self.name_after(i, s, False, 2)
             if not hit:
                 continue
             e, _ = hit
@@ -372,7 +449,7 @@ class _Reader:
             if name in self.found:
                 continue
             # a 、-list ending in 等 + people: every member counts
-            members = self.list_members(i)
+            members = self.list_members(i, e)
             if members:
                 last_e = members[-1][1]
                 if AFTER_DENG.match(t, last_e) and any(self.plausible(a, b) for a, b in members):
@@ -382,24 +459,19 @@ class _Reader:
             if self.starts_clause(i) and t.startswith(SPEECH, e) and self.plausible(i, e):
                 self.add(i, e)
 
-    def list_members(self, i: int) -> list[tuple[int, int]]:
-        """The names of a 、-list starting at i (each member a whole name), or []."""
+    def list_members(self, i: int, e: int) -> list[tuple[int, int]]:
+        """The names of a 、-list whose first member is t[i:e] (each member a whole name), or []."""
         t = self.t
         if not (self.starts_clause(i) or i in self.c.bounds):
             return []
-        out = []
-        j = i
-        while True:
-            # the first member opens the list with a common surname; later ones may be rarer
-            hit = self.name_at(j, strong=bool(out), min_strength=2)
+        out = [(i, e)]  # the first member opens the list with a common surname; later ones may be rarer
+        while t[e:e + 1] == "、":
+            hit = self.name_at(e + 1, strong=True, min_strength=2)
             if not hit:
                 return []
-            e, _ = hit
-            out.append((j, e))
-            if t[e:e + 1] == "、":
-                j = e + 1
-                continue
-            return out
+            out.append((e + 1, hit[0]))
+            e = hit[0]
+        return out
 
     def bylines(self) -> None:
         t = self.t
