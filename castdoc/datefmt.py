@@ -6,6 +6,7 @@ reference for every partial date in the document.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 CN_DIGITS = {
@@ -16,14 +17,25 @@ CN_DIGITS = {
 _CN = "〇○零Oo0Ｏ０◯ΟО一二三四五六七八九十廿"
 CN_NUM = f"[{_CN}]"
 
+# Put before a date pattern: every date starts with a numeral, and a search that tests this one
+# character first skips the text between dates several times faster than the pattern's own
+# alternatives and look-behinds do.
+NUMERAL_CHARS = rf"[\d{_CN}元]"
+NUMERAL_AHEAD = rf"(?={NUMERAL_CHARS})"
+
 # 2020年10月9日 / 二〇二〇年十月九日 / 2020-10-09 / 2020.10.9 / 2020/10/9 / 22.04.2015
 FULL_DATE = re.compile(
-    rf"(?P<y>(?:19|20)\d{{2}}|[{_CN}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}元]{{1,3}})\s*月\s*(?P<d>\d{{1,2}}|[{_CN}]{{1,4}})\s*[日号]"
+    NUMERAL_AHEAD
+    + rf"(?:(?P<y>(?:19|20)\d{{2}}|[{_CN}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}元]{{1,3}})\s*月\s*(?P<d>\d{{1,2}}|[{_CN}]{{1,4}})\s*[日号]"
     r"|(?P<y2>(?:19|20)\d{2})\s*(?P<sep>[-./])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<d2>\d{1,2})(?![\d.])"
-    r"|(?<![\d.])(?P<d3>\d{1,2})\.(?P<m3>\d{1,2})\.(?P<y3>(?:19|20)\d{2})(?!\d)"
+    r"|(?<![\d.])(?P<d3>\d{1,2})\.(?P<m3>\d{1,2})\.(?P<y3>(?:19|20)\d{2})(?!\d))"
 )
 
+# What a FULL_DATE match (and lines._DATE_ONLY) can start with, besides a decimal digit (\d).
+DATE_FIRST = frozenset(_CN) | frozenset("〇○零OoＯ0一二三四五六七八九十")
 
+
+@functools.lru_cache(maxsize=256)  # (a document repeats its years, months and days)
 def cn_number(s: str) -> int | None:
     """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23, 廿三 → 23, 元 → 1; digit strings pass through."""
     s = s.strip()

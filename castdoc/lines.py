@@ -5,7 +5,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .datefmt import FULL_DATE
+from .datefmt import DATE_FIRST, FULL_DATE
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +36,12 @@ DOC_TYPES = (
 DOC_TYPES_TRAD = {"通報": "通报", "決定": "决定", "決議": "决议", "報告": "报告", "請示": "请示", "批覆": "批复", "紀要": "纪要", "議案": "议案"}
 _DOC_TYPE_RE = "|".join(sorted(list(DOC_TYPES) + list(DOC_TYPES_TRAD), key=len, reverse=True))
 TITLE_END = re.compile(rf"(?:{_DOC_TYPE_RE})(?:[(（][^)）]{{1,12}}[)）])?$")
+# Where a TITLE_END match can end: a kind's last character, a closing bracket, or the line
+# break that ``$`` also matches before.
+_TITLE_END_LAST = frozenset(w[-1] for w in (*DOC_TYPES, *DOC_TYPES_TRAD)) | {")", "）", "\n"}
 
 DATELINE = re.compile(r"^(?:【[^】]{0,12}】\s*)?(?:本报讯|本報訊|本报\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*讯|本报\S{0,12}?讯|新华社\S{0,10}电|本网讯|本刊讯|讯\s)")
+_DATELINE_FIRST = frozenset("【本新讯")  # what a DATELINE match starts with
 # Web page furniture: navigation, counters, share buttons, footers.
 BOILERPLATE = re.compile(
     r"^(?:[•·\-*]\s*)?(?:当前位置|您当前的位置|您的位置|您现在的位置|现在位置|所在位置|位置[:：]|网站首页|首页\s*[>›»]|设为首页|加入收藏|长辈版|无障碍|"
@@ -56,6 +60,9 @@ _DATE_ONLY = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?|
 
 def is_date_line(text: str) -> bool:
     """A line that is nothing but a date (the 成文日期 under a signature)."""
+    first = text[:1]
+    if not (first in DATE_FIRST or first.isdecimal()):  # (most lines: no pattern can start there)
+        return False
     m = FULL_DATE.match(text)  # (the match search would find first, if it starts at 0)
     if m and len(text) - m.end() <= 1:
         return True
@@ -64,6 +71,29 @@ def is_date_line(text: str) -> bool:
 
 def ends_sentence(text: str) -> bool:
     return bool(text) and text[-1] in "。！？!?;；…"
+
+
+def is_dateline(text: str) -> bool:
+    """``DATELINE.match(text)``, looking first at the first character."""
+    return text[:1] in _DATELINE_FIRST and bool(DATELINE.match(text))
+
+
+def is_colophon(text: str) -> bool:
+    """``COLOPHON.match(text)``, looking first for what every match holds (主, 抄 or 印)."""
+    return bool(("印" in text or text.startswith(("主", "抄"))) and COLOPHON.match(text))
+
+
+def is_image_file(text: str) -> bool:
+    """``IMAGE_FILE.match(text)``; every match holds a dot."""
+    return "." in text and bool(IMAGE_FILE.match(text))
+
+
+def has_title_end(text: str) -> bool:
+    """``TITLE_END.search(text)``, looking first at the last character (the search tries
+    every position of a long line)."""
+    if text[-1:] not in _TITLE_END_LAST:
+        return False
+    return bool(TITLE_END.search(text))
 
 
 def is_title_like(text: str) -> bool:
@@ -75,8 +105,8 @@ def is_title_like(text: str) -> bool:
         and not is_date_line(text)
         and not LABEL.match(text)
         and not BOILERPLATE.match(text)
-        and not COLOPHON.match(text)
-        and not IMAGE_FILE.match(text)
+        and not is_colophon(text)
+        and not is_image_file(text)
     )
 
 

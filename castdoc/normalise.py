@@ -8,6 +8,7 @@ view turns back into an exact slice of the text as read.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ _HEADING = re.compile(
     r"|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[条章节部分]|附件|联系|抄送|抄报|主题词|特此)"
 )
 _PAGE_NUMBER = re.compile(r"^\s*(?:[—–\-－]+\s*\d{1,4}\s*[—–\-－]+|第\s*\d+\s*页(?:\s*[/共]\s*\d+\s*页?)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
+_PAGE_FIRST = set("—–-－第")  # with digits and white space: how a _PAGE_NUMBER line starts
 JOIN_MIN = 40
 _TITLE_TAIL = re.compile(r"(?:通知|意见|决定|通报|公告|通告|报告|请示|批复|纪要|决议|公报|函|公示)$")  # a line at least this long that stops mid-sentence was broken by layout
 
@@ -58,6 +60,24 @@ def fold(ch: str) -> str:
     return ch
 
 
+def _step1(ch: str) -> str | None:
+    """What step 1 of normalise makes of a character _SPECIAL finds: its folded form, or None
+    where it drops the character."""
+    if ch in _DROP:
+        return None
+    cat = unicodedata.category(ch)
+    if cat == "Cc" and ch not in "\n\t\x0b\x0c":
+        return None
+    if cat == "Cs":  # lone surrogate from a lenient decode
+        return None
+    return fold(ch)
+
+
+# The characters of _SPECIAL that step 1 folds one for one, offsets kept: full-width ASCII
+# and spaces (the usual ones), line separators.
+_FOLDS = {ch: _step1(ch) for ch in [chr(o) for o in range(0xFF01, 0xFF5F)] + sorted(_SPACES) + ["\u2028", "\u2029"]}
+
+
 @dataclass(frozen=True, slots=True)
 class View:
     """``text`` is the normalised text; ``origin[i]`` is where ``text[i]`` sits in ``raw``.
@@ -77,13 +97,51 @@ class View:
 
     def mention(self, start: int, end: int) -> Mention:
         """The exact raw slice behind view[start:end], and its readable value."""
+        if 0 <= start < end <= len(self.text):
+            rs = self.origin[start]
+            re_ = self.origin[end - 1] + 1
+            text = self.raw[rs:re_]
+            # origins rise one by one: a plain slice
+            value = text if re_ - rs == end - start else self._raw_chars(start, end)
+            return Mention(start=rs, end=re_, text=text, value=value.strip())
         rs, re_ = self.raw_span(start, end)
-        if start < end <= len(self.text) and re_ - rs == end - start:  # origins rise one by one: a plain slice
-            value = self.raw[rs:re_]
-        else:
-            value = "".join(map(self.raw.__getitem__, self.origin[start:end]))
+        value = "".join(map(self.raw.__getitem__, self.origin[start:end]))
         # A view char that came from a run (e.g. a joined line) keeps the raw char at its origin.
         return Mention(start=rs, end=re_, text=self.raw[rs:re_], value=value.strip())
+
+    def value(self, start: int, end: int) -> str:
+        """``self.mention(start, end).value``, without building the Mention."""
+        if 0 <= start < end <= len(self.text):
+            rs = self.origin[start]
+            re_ = self.origin[end - 1] + 1
+            if re_ - rs == end - start:
+                return self.raw[rs:re_].strip()
+            return self._raw_chars(start, end).strip()
+        return self.mention(start, end).value
+
+    def _raw_chars(self, start: int, end: int) -> str:
+        """The raw characters at ``origin[start:end]`` (0 <= start < end <= len(text)).
+
+        Origins always rise, so they rise one by one except where normalise dropped
+        something (blank lines, spaces, a joined line break): copy whole slices of ``raw``
+        between those breaks, looking for them line by line.
+        """
+        raw, origin = self.raw, self.origin
+        if end - start <= 16:
+            return "".join(map(raw.__getitem__, origin[start:end]))
+        text = self.text
+        pieces = []
+        a = start
+        while a < end:
+            nl = text.find("\n", a, end)
+            b = end if nl < 0 else nl + 1
+            while a < b:
+                c = b
+                if origin[c - 1] - origin[a] != c - 1 - a:  # a break: find where this run ends
+                    c = a + bisect.bisect_right(range(a, b), origin[a] - a, key=lambda i: origin[i] - i)
+                pieces.append(raw[origin[a]:origin[c - 1] + 1])
+                a = c
+        return "".join(pieces)
 
     def slice(self, start: int, end: int) -> "View":
         """A sub-view whose offsets still point into the whole raw text."""
@@ -94,75 +152,109 @@ def normalise(raw: str) -> View:
     """Build the view of ``raw``; see the module docstring for the rules."""
     # 1. per-character folding; remember origins. Only the characters _SPECIAL finds are
     # dropped or changed: the runs between them are copied as they are.
-    chars: list[str] = []
+    folded, origin = _fold_text(raw)
+
+    # 2. split into lines, strip them, drop blank and page-number lines
+    lines: list[tuple[int, int]] = []  # [start, end) into folded
+    texts: list[str] = []  # the same lines' text
+    pos = 0
+    for part in folded.split("\n"):
+        body = part.strip(" ")
+        first = body[:1]
+        if body and not ((first in _PAGE_FIRST or first.isdecimal() or first.isspace())  # (\d, \s)
+                         and _PAGE_NUMBER.match(body)):
+            s = pos + len(part) - len(part.lstrip(" "))
+            lines.append((s, s + len(body)))
+            texts.append(body)
+        pos += len(part) + 1
+
+    # 3. join lines broken by layout, drop spaces inside Chinese runs. The view is a
+    # subsequence of ``folded``: collect it as [start, end) runs of folded offsets, the
+    # last one (ra, rb) still open.
+    runs: list[tuple[int, int]] = []
+    ra = rb = 0
+    prev_text = ""
+    prev_end = 0
+    width = wrap_width(texts)
+    for k, (s, e) in enumerate(lines):
+        text = texts[k]
+        if k and not _joins(prev_text, text, width):
+            nl = folded.find("\n", prev_end, s)
+            p = nl if nl >= 0 else s
+            if p != rb:
+                runs.append((ra, rb))
+                ra = p
+            rb = p + 1
+        if " " not in text:
+            if s != rb:
+                runs.append((ra, rb))
+                ra = s
+            rb = e
+        else:
+            spaced = False  # the last piece is a kept space: keep one space per gap
+            p = s
+            while p < e:
+                q = folded.find(" ", p, e)
+                if q < 0:
+                    q = e
+                if q > p:  # a run without spaces: kept whole
+                    if p != rb:
+                        runs.append((ra, rb))
+                        ra = p
+                    rb = q
+                    spaced = False
+                if q < e and not spaced and _keeps_space_at(folded, q, s, e):
+                    if q != rb:
+                        runs.append((ra, rb))
+                        ra = q
+                    rb = q + 1
+                    spaced = True
+                p = q + 1
+        prev_text = text
+        prev_end = e
+    runs.append((ra, rb))
+    out_origin: list[int] = []
+    for a, b in runs:
+        out_origin.extend(origin[a:b])
+    out_origin.append(len(raw) if not out_origin else out_origin[-1] + 1)
+    if len(runs) == 1:
+        return View(raw, folded[ra:rb], tuple(out_origin))
+    return View(raw, "".join([folded[a:b] for a, b in runs]), tuple(out_origin))
+
+
+def _fold_text(raw: str) -> tuple[str, range | list[int]]:
+    """Step 1 of normalise: the folded text and the raw offset of each of its characters.
+
+    Most texts only fold (full-width punctuation), which keeps every offset: a few
+    ``str.replace`` calls do it and the origins are the identity. Texts with characters
+    to drop go character by character through those.
+    """
+    found = set(_SPECIAL.findall(raw))
+    if not found:
+        return raw, range(len(raw))
+    if found.issubset(_FOLDS):
+        folded = raw
+        for ch in found:
+            folded = folded.replace(ch, _FOLDS[ch])
+        return folded, range(len(raw))
+    pieces: list[str] = []
     origin: list[int] = []
     pos = 0
     for m in _SPECIAL.finditer(raw):
         i = m.start()
         if i > pos:
-            chars.extend(raw[pos:i])
+            pieces.append(raw[pos:i])
             origin.extend(range(pos, i))
         pos = i + 1
-        ch = raw[i]
-        if ch in _DROP:
+        ch = _step1(raw[i])
+        if ch is None:
             continue
-        cat = unicodedata.category(ch)
-        if cat == "Cc" and ch not in "\n\t\x0b\x0c":
-            continue
-        if cat == "Cs":  # lone surrogate from a lenient decode
-            continue
-        chars.append(fold(ch))
+        pieces.append(ch)
         origin.append(i)
     if pos < len(raw):
-        chars.extend(raw[pos:])
+        pieces.append(raw[pos:])
         origin.extend(range(pos, len(raw)))
-    folded = "".join(chars)
-
-    # 2. split into lines, strip them, drop blank and page-number lines
-    lines: list[tuple[int, int]] = []  # [start, end) into folded
-    n = len(folded)
-    i = 0
-    while i <= n:
-        j = folded.find("\n", i)
-        if j < 0:
-            j = n
-        s, e = i, j
-        while s < e and folded[s] == " ":
-            s += 1
-        while e > s and folded[e - 1] == " ":
-            e -= 1
-        if e > s and not _PAGE_NUMBER.match(folded[s:e]):
-            lines.append((s, e))
-        i = j + 1
-
-    # 3. join lines broken by layout, drop spaces inside Chinese runs
-    out: list[str] = []  # pieces of the view: runs without spaces, single spaces, "\n"
-    out_origin: list[int] = []
-    prev_text = ""
-    prev_end = 0
-    width = wrap_width([folded[s:e] for s, e in lines])
-    for k, (s, e) in enumerate(lines):
-        text = folded[s:e]
-        if k and not _joins(prev_text, text, width):
-            nl = folded.find("\n", prev_end, s)
-            out.append("\n")
-            out_origin.append(origin[nl if nl >= 0 else s])
-        p = s
-        while p < e:
-            q = folded.find(" ", p, e)
-            if q < 0:
-                q = e
-            if q > p:  # a run without spaces: kept whole
-                out.append(folded[p:q])
-                out_origin.extend(origin[p:q])
-            if q < e and _keeps_space_at(folded, q, s, e) and not (out and out[-1] == " "):
-                out.append(" ")
-                out_origin.append(origin[q])
-            p = q + 1
-        prev_text = text
-        prev_end = e
-    out_origin.append(len(raw) if not out_origin else out_origin[-1] + 1)
-    return View(raw, "".join(out), tuple(out_origin))
+    return "".join(pieces), origin
 
 
 def _keeps_space_at(text: str, p: int, s: int, e: int) -> bool:

@@ -6,7 +6,7 @@ it, or at a title that follows a signed and dated article (a standalone 成文�
 """
 from __future__ import annotations
 
-from .lines import DATELINE, TITLE_END, Line, is_date_line, is_title_like, lines_of
+from .lines import Line, has_title_end, is_date_line, is_dateline, is_title_like, lines_of
 from .normalise import View
 
 MIN_ARTICLE_CHARS = 40
@@ -17,7 +17,7 @@ def split_points(lines: tuple[Line, ...]) -> list[int]:
     starts = [0]
     for i in range(1, len(lines)):
         text = lines[i].text
-        if DATELINE.match(text):
+        if is_dateline(text):
             t = i
             while t - 1 > starts[-1] and i - (t - 1) <= 2 and is_title_like(lines[t - 1].text) and not is_date_line(lines[t - 1].text):
                 t -= 1
@@ -26,7 +26,7 @@ def split_points(lines: tuple[Line, ...]) -> list[int]:
         elif (
             is_date_line(lines[i - 1].text)
             and is_title_like(text)
-            and (TITLE_END.search(text) or _next_is_body(lines, i + 1))
+            and (has_title_end(text) or _next_is_body(lines, i + 1))
             and i + 1 < len(lines)
             and _content(lines[starts[-1]:i]) >= MIN_ARTICLE_CHARS
         ):
@@ -38,7 +38,7 @@ def _next_is_body(lines: tuple[Line, ...], j: int) -> bool:
     """After a candidate title: a dateline, a recipients line, or a long paragraph."""
     for k in range(j, min(j + 2, len(lines))):
         t = lines[k].text
-        if DATELINE.match(t) or len(t) >= 60:
+        if is_dateline(t) or len(t) >= 60:
             return True
         if t.endswith((":", "：")) and len(t) < 200:
             return True

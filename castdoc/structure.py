@@ -7,22 +7,23 @@ the tail (署名, 成文日期, 版记), then what lies between (sections, attac
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import replace
 
-from .datefmt import FULL_DATE, find_full_dates, match_to_date, parse_full_date
+from .datefmt import DATE_FIRST, FULL_DATE, find_full_dates, match_to_date, parse_full_date
 from .lines import (
     BOILERPLATE,
-    COLOPHON,
-    DATELINE,
     DOC_TYPES_TRAD,
-    IMAGE_FILE,
     LABEL,
-    TITLE_END,
     Line,
     ends_sentence,
+    has_title_end,
+    is_colophon,
     is_date_line,
+    is_dateline,
+    is_image_file,
     is_title_like,
     lines_of,
     split_outside,
@@ -51,6 +52,7 @@ PHONE = re.compile(
 EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 PHONE_LABEL = re.compile(r"电话|電話|手机|手機|联系方式|聯繫方式|热线|熱線|Tel|座机|咨询")
 NAME = r"[\u4e00-\u9fff·]{2,4}"
+_NAMES = re.compile(NAME + r"(?:[、\s]" + NAME + ")*")
 _CNAME = (r"[\u4e00-\u9fff·]{2,4}?(?=$|[\s,，、;；:：/()（）]|联系|聯繫|电话|電話|手机|手機|邮箱|郵箱|电子|電子|地址|传真|"
           r"E-?mail|邮编|QQ|微信|座机|办公|\d)")
 CONTACT_NAMES = re.compile(
@@ -65,14 +67,21 @@ _META_LABELS = r"发布时间|发布日期|发表时间|更新时间|作者|编�
 SOURCE_LINE = re.compile(
     rf"(?:信息来源|来源|來源|稿源|供稿单位|供稿)\s*[:：]\s*(?P<v>(?:(?!{_META_LABELS})[^\s|｜:：])+(?:\s+(?:(?!{_META_LABELS})[^\s|｜:：])+)?)"
 )
+_BYLINE_ROLE_END = re.compile("[" + "".join(sorted({r[-1] for r in _BYLINE_ROLES.split("|")})) + "]")  # BYLINE needs one
 AUTHOR_LINE = re.compile(r"作者\s*[:：]\s*(?P<v>[^\s|｜]+)")
-PAGE_DATE = re.compile(r"(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)")
+PAGE_DATE = re.compile(r"(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)")  # (year first: a faster search)
+_EVENT_DATE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})(?:日?\s*[-~至到]\s*\d{1,2})?日")
+_PAREN_LINE = re.compile(r"[(（]([^()（）]{2,30})[)）]")  # (省科协科普部): who sent a bulletin in
+_PAREN_END = re.compile(r"[(（]([^()（）]{2,30}?)(?:供稿)?[)）]$")
 ATTACH_ITEM = re.compile(r"^(?:\d{1,2}\s*[.、．:](?!\d{1,2}[.、])|\(\d{1,2}\)|[一二三四五六七八九十]、)\s*")
 ATTACH_HEAD = re.compile(r"^(?:附件|附表|附)\s*(?P<n>\d{0,2})\s*[:：]\s*")
 _INNER_ITEM = re.compile(rf"(?:(?<=[。;；])|(?<=^))([{CN_NUM}]{{1,2}}是)")  # 一是/二是 inside a paragraph
 _HEADING_END = re.compile(r"[。:;]")
 _CNAME_RX = re.compile(_CNAME)
 _EMAIL_WORD = re.compile(r"邮箱|信箱|E-?mail", re.I)
+# What a line that _contacts reads holds: a PHONE_LABEL, a CONTACT_NAMES label, an EMAIL's @,
+# or an _EMAIL_WORD (each match of which, case-blind, holds 箱 or an a).
+_CONTACT_HINT = re.compile(PHONE_LABEL.pattern + "|联系人|聯繫人|联络人|聯絡人|@|箱|a|A")
 _ATTACH_REF = re.compile(r"《([^《》]{2,60})》\s*\((?:详)?见?附件\s*\d{0,2}\)")
 _CC_HEAD = re.compile(r"^(?:抄送|抄报|抄報)\s*[:：]?\s*")
 TRAILING_DOCNO = re.compile(r"\s*\([^()]*[〔\[(（]?\d{4}[〕\])）]?[^()]*[号號]\)\s*$")
@@ -87,25 +96,35 @@ class _Ctx:
         self.content = [i for i, ln in enumerate(self.lines) if not _furniture(ln.text)]
 
     def mention(self, line: Line, a: int = 0, b: int | None = None) -> Mention:
-        b = len(line.text) if b is None else b
-        # trim white space and edge punctuation inside the piece
-        while a < b and line.text[a] in " \t":
-            a += 1
-        while b > a and line.text[b - 1] in " \t":
-            b -= 1
+        a, b = _trim(line.text, a, b)
         return self.view.mention(line.start + a, line.start + b)
+
+    def value(self, line: Line, a: int = 0, b: int | None = None) -> str:
+        """``self.mention(line, a, b).value``, without building the Mention."""
+        a, b = _trim(line.text, a, b)
+        return self.view.value(line.start + a, line.start + b)
+
+
+def _trim(text: str, a: int, b: int | None) -> tuple[int, int]:
+    """text[a:b] without the white space at its edges."""
+    b = len(text) if b is None else b
+    while a < b and text[a] in " \t":
+        a += 1
+    while b > a and text[b - 1] in " \t":
+        b -= 1
+    return a, b
 
 
 def _furniture(text: str) -> bool:
     # SEO spam headers are runs of keywords joined by underscores
-    return bool(BOILERPLATE.match(text) or IMAGE_FILE.match(text) or (text.count("_") >= 3 and "@" not in text))
+    return bool(BOILERPLATE.match(text) or is_image_file(text) or (text.count("_") >= 3 and "@" not in text))
 
 
 def structure(view: View) -> Structure:
     ctx = _Ctx(view)
     lines = ctx.lines
     content = ctx.content
-    dateline_idx = next((i for i in content if DATELINE.match(lines[i].text)), None)
+    dateline_idx = next((i for i in content if is_dateline(lines[i].text)), None)
 
     doc_number, dn_idx = _doc_number(ctx)
     recipients, rec_idx = _recipients(ctx, dn_idx)
@@ -116,7 +135,7 @@ def structure(view: View) -> Structure:
     is_notice = bool(
         doc_number
         or recipients
-        or (title and TITLE_END.search(title.value.replace(" ", "")))
+        or (title and has_title_end(title.value.replace(" ", "")))
         or (sig and sig[0] is not None)
         or re.search(r"通知如下|特此通知|特此通报|公示如下|特此公告|特此函", text)
         or (dateline_idx is None and any(s.level == 1 for s in sections) and not _looks_like_news(ctx))
@@ -187,7 +206,7 @@ def _recipients(ctx: _Ctx, after: int | None) -> tuple[list[Mention], int | None
             groups = _split_groups(t[:-1])
             if groups and max(b - a for a, b in groups) <= 40:
                 return [ctx.mention(ln, a, b) for a, b in groups], i
-        if len(t) >= 60 or DATELINE.match(t):
+        if len(t) >= 60 or is_dateline(t):
             break  # the body has started
     return [], None
 
@@ -208,14 +227,14 @@ def _title(ctx: _Ctx, dn_idx, rec_idx, dateline_idx) -> tuple[Mention | None, in
     # A typed title: ends with a document kind.
     for i in cands:
         t = lines[i].text
-        if TITLE_END.search(t.replace(" ", "")) and is_title_like(t) and not DOC_NUMBER.fullmatch(t) and "。" not in t:
+        if has_title_end(t.replace(" ", "")) and is_title_like(t) and not DOC_NUMBER.fullmatch(t) and "。" not in t:
             first = i
             k = ctx.content.index(i)
             if k > 0:
                 prev = ctx.content[k - 1]
                 pt = lines[prev].text
                 if (prev != dn_idx and "关于" in pt and not t.startswith("关于") and is_title_like(pt)
-                        and not TITLE_END.search(pt) and prev in cands):
+                        and not has_title_end(pt) and prev in cands):
                     first = prev
             m = ctx.view.mention(lines[first].start, lines[i].end)
             return replace(m, value=m.value.replace("\n", "")), i
@@ -224,7 +243,7 @@ def _title(ctx: _Ctx, dn_idx, rec_idx, dateline_idx) -> tuple[Mention | None, in
         k = ctx.content.index(dateline_idx)
         if k > 0:
             prev = ctx.content[k - 1]
-            if is_title_like(lines[prev].text) and not PAGE_DATE.search(lines[prev].text):
+            if is_title_like(lines[prev].text) and not _page_date(lines[prev].text):
                 return ctx.mention(lines[prev]), prev
         return None, None
     # Untyped: the first short line before the body.
@@ -234,7 +253,7 @@ def _title(ctx: _Ctx, dn_idx, rec_idx, dateline_idx) -> tuple[Mention | None, in
             return None, None
         if i == dn_idx:
             continue
-        if is_title_like(t) and not PAGE_DATE.search(t) and "。" not in t and len(t) <= 60 and not _spam(t):
+        if is_title_like(t) and not _page_date(t) and "。" not in t and len(t) <= 60 and not _spam(t):
             return ctx.mention(lines[i]), i
     return None, None
 
@@ -265,8 +284,7 @@ def _signature(ctx: _Ctx):
                     or lines[i].text.endswith(":")), None)
     if body_at is None:
         return None
-    tail = [i for i in ctx.content if i > body_at and not COLOPHON.match(lines[i].text)][-12:]
-    for i in reversed(tail):
+    for i in _tail(ctx, body_at, 12):
         t = lines[i].text
         if is_date_line(t):
             d = parse_full_date(t) or _cut_date(t)
@@ -281,6 +299,8 @@ def _signature(ctx: _Ctx):
                     issuer = ctx.mention(prev)
             return issuer, d, dm
         # "河南省科协办公室 2018年4月23日" on one line
+        if "日" not in t[-2:] and "号" not in t[-2:]:  # (where such a date ends)
+            continue
         m = FULL_DATE.search(t)
         if m and m.group("y") and m.end() >= len(t) - 1 and m.start() > 0 and _signer_like(t[: m.start()].strip()) and "印发" not in t:
             d = match_to_date(m)
@@ -290,6 +310,16 @@ def _signature(ctx: _Ctx):
                     a -= 1
                 return ctx.mention(lines[i], 0, a), d, ctx.mention(lines[i], m.start(), m.end())
     return None
+
+
+def _tail(ctx: _Ctx, after: int, n: int):
+    """The last ``n`` content lines after line ``after``, leaving the 版记 out; last first."""
+    for i in reversed(ctx.content):
+        if i <= after or n == 0:
+            return
+        if not is_colophon(ctx.lines[i].text):
+            n -= 1
+            yield i
 
 
 def _cut_date(t: str) -> dt.date | None:
@@ -309,7 +339,7 @@ def _signer_like(t: str) -> bool:
         and not t.startswith(("特此", "此致", "附"))
         and ":" not in t
         and not PHONE.search(t)
-        and not TITLE_END.search(t)
+        and not has_title_end(t)
         and not ATTACH_ITEM.match(t)
     )
 
@@ -320,8 +350,10 @@ def _bulletin_source(ctx: _Ctx) -> tuple[Mention | None, tuple[Mention, ...]]:
     issuer = None
     byline: list[Mention] = []
     for ln in lines:
+        if issuer is not None or ("源" not in ln.text and "稿" not in ln.text):  # (every label has one)
+            continue
         m = SOURCE_LINE.search(ln.text)
-        if m and issuer is None:
+        if m:
             a, b = m.span("v")
             v = ln.text[a:b]
             # a WeChat id before the account name: "gh_562f69198929 山东科协"
@@ -337,20 +369,21 @@ def _bulletin_source(ctx: _Ctx) -> tuple[Mention | None, tuple[Mention, ...]]:
             issuer = ctx.mention(ln, a, b)
     for i in reversed(ctx.content[-4:]):
         t = lines[i].text
-        m = re.fullmatch(r"[(（]([^()（）]{2,30})[)）]", t) or re.search(r"[(（]([^()（）]{2,30}?)(?:供稿)?[)）]$", t)
+        m = _PAREN_LINE.fullmatch(t) or _PAREN_END.search(t)
         if m:
             inner = m.group(1)
             a = m.start(1) if m.re.pattern.startswith("[(") and t.startswith(("(", "（")) else m.start(1)
             piece = inner.removesuffix("供稿")
             if ORG_SUFFIX.search(piece) and issuer is None:
                 issuer = ctx.mention(lines[i], a, a + len(piece))
-            elif re.fullmatch(NAME + r"(?:[、\s]" + NAME + ")*", piece):
+            elif _NAMES.fullmatch(piece):
                 byline.append(ctx.mention(lines[i], a, a + len(piece)))
             break
     if issuer is None:
-        for i in ctx.content[:4] + [k for k in range(len(lines)) if k not in ctx.content][:6]:
+        content = set(ctx.content)
+        for i in ctx.content[:4] + [k for k in range(len(lines)) if k not in content][:6]:
             t = lines[i].text
-            m = PAGE_DATE.search(t)
+            m = _page_date(t)
             if m and m.start() > 1:
                 unit = t[: m.start()].strip()
                 if ORG_SUFFIX.search(unit) and len(unit) <= 20 and " " not in unit:
@@ -358,17 +391,24 @@ def _bulletin_source(ctx: _Ctx) -> tuple[Mention | None, tuple[Mention, ...]]:
                     break
     if issuer is None:
         for ln in lines:
-            m = AUTHOR_LINE.search(ln.text)
+            m = AUTHOR_LINE.search(ln.text) if "作者" in ln.text else None
             if m and ORG_SUFFIX.search(m.group("v")):
                 issuer = ctx.mention(ln, *m.span("v"))
                 break
     for ln in lines:
+        if not _BYLINE_ROLE_END.search(ln.text):  # (no role word: most lines)
+            continue
         last_end = -1
         for m in BYLINE.finditer(ln.text):
             if m.start() == 0 or m.start() == last_end or ln.text[m.start() - 1] in " :：(（":
                 byline.append(ctx.mention(ln, m.start(), m.end()))
                 last_end = m.end()
     return issuer, tuple(byline)
+
+
+def _page_date(t: str) -> re.Match | None:
+    """``PAGE_DATE.search(t)``; every match holds 19 or 20."""
+    return PAGE_DATE.search(t) if "20" in t or "19" in t else None
 
 
 def _reference_year(ctx: _Ctx) -> int | None:
@@ -386,7 +426,7 @@ def _bulletin_date(ctx: _Ctx, title_idx) -> tuple[dt.date | None, Mention | None
     lines = ctx.lines
     ref = None
     for ln in lines:
-        m = PAGE_DATE.search(ln.text)
+        m = _page_date(ln.text)
         if m:
             s = m.group(0)
             d = parse_full_date(s) or parse_full_date(re.sub(r"[/.]", "-", s))
@@ -397,9 +437,9 @@ def _bulletin_date(ctx: _Ctx, title_idx) -> tuple[dt.date | None, Mention | None
         if title_idx is not None and i <= title_idx:
             continue
         t = lines[i].text
-        if PAGE_DATE.search(t) and len(t) < 40:
+        if len(t) < 40 and _page_date(t):
             continue
-        m = re.search(r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})(?:日?\s*[-~至到]\s*\d{1,2})?日", t)
+        m = _EVENT_DATE.search(t) if "月" in t else None
         if m and m.start() < 40:
             y = int(m["y"]) if m["y"] else (ref.year if ref else None)
             if y is None:
@@ -422,9 +462,10 @@ def _sections(ctx: _Ctx) -> list[Section]:
     heads: list[tuple[int, int, str, int]] = []  # (level, line index, marker, offset in line)
     for i in ctx.content:
         t = lines[i].text
-        if ATTACH_HEAD.match(t) or CONTACT_NAMES.match(t) or is_date_line(t):
+        first = t[:1]
+        if (first in _CLOSER_FIRST or first.isdecimal()) and (ATTACH_HEAD.match(t) or CONTACT_NAMES.match(t) or is_date_line(t)):
             break  # the 附件说明, contacts and signature close the body
-        for level, rx in HEADINGS:
+        for level, rx in _HEADINGS_BY_FIRST.get(first) or (_DIGIT_HEADINGS if first.isdecimal() else ()):
             m = rx.match(t)
             if m:
                 heads.append((level, i, m.group(0), 0))
@@ -435,31 +476,51 @@ def _sections(ctx: _Ctx) -> list[Section]:
                 if m.start() > 0:
                     heads.append((5, i, m.group(1), m.start()))
     heads.sort(key=lambda h: (h[1], h[3]))
-    out: list[Section] = []
-    stack: list[tuple[int, str]] = []
+    view = ctx.view
+    vtext = view.text
     end_all = lines[ctx.content[-1]].end if ctx.content else 0
+    # A section ends where the next heading of its level or above starts.
+    starts = [lines[i].start + off for _, i, _, off in heads]
+    ends = [end_all] * len(heads)
+    open_: list[int] = []  # sections not yet ended, their levels rising
+    for n, h in enumerate(heads):
+        while open_ and heads[open_[-1]][0] >= h[0]:
+            ends[open_.pop()] = starts[n]
+        open_.append(n)
+    out: list[Section] = []
+    stack: list[tuple[int, tuple[str, ...]]] = []  # (level, path) of the enclosing sections
+    raw, origin = view.raw, view.origin
     for n, (level, i, marker, off) in enumerate(heads):
-        start = lines[i].start + off
-        end = end_all
-        for level2, i2, _, off2 in heads[n + 1:]:
-            if level2 <= level:
-                end = lines[i2].start + off2
-                break
-        text = ctx.view.text[start:end].rstrip()
-        first_line = lines[i].text[off:]
-        heading = _HEADING_END.split(first_line, maxsplit=1)[0]
-        if len(heading) > 60:
-            heading = heading[:60]
-        rs, re_ = ctx.view.raw_span(start, end)
-        marker = ctx.view.mention(start, start + len(marker)).value
-        heading = ctx.view.mention(start, start + len(heading)).value
-        text = ctx.view.mention(start, start + len(text)).value
+        start, end = starts[n], ends[n]
+        text_end = max(start, end)  # the section's text, without white space at its end
+        while text_end > start and vtext[text_end - 1].isspace():
+            text_end -= 1
+        line = lines[i]
+        m = _HEADING_END.search(line.text, off)
+        heading_len = min((m.start() if m else len(line.text)) - off, 60)
+        rs, re_ = view.raw_span(start, end)
+        if origin[line.end - 1] - rs == line.end - 1 - start:  # the line as read: marker and heading are slices
+            marker = raw[rs:rs + len(marker)].strip()
+            heading = raw[rs:rs + heading_len].strip()
+        else:
+            marker = view.value(start, start + len(marker))
+            heading = view.value(start, start + heading_len)
+        text = view.value(start, text_end)
         while stack and stack[-1][0] >= level:
             stack.pop()
-        stack.append((level, heading))
-        out.append(Section(level=level, marker=marker, heading=heading, text=text, start=rs, end=re_,
-                           path=tuple(h for _, h in stack)))
+        path = (stack[-1][1] if stack else ()) + (heading,)
+        stack.append((level, path))
+        out.append(Section(level=level, marker=marker, heading=heading, text=text, start=rs, end=re_, path=path))
     return out
+
+
+# What a line that closes the body starts with (ATTACH_HEAD, CONTACT_NAMES, a date; or a digit).
+_CLOSER_FIRST = frozenset("附联聯") | DATE_FIRST
+# The HEADINGS patterns, in order, that can match a line starting with a character; digits
+# (\d) take _DIGIT_HEADINGS.
+_DIGIT_HEADINGS = tuple(h for h in HEADINGS if h[0] == 3)
+_HEADINGS_BY_FIRST = {"(": tuple(h for h in HEADINGS if h[0] in (2, 4))} | dict.fromkeys(
+    CN_NUM, tuple(h for h in HEADINGS if h[0] in (1, 5)))
 
 
 def _attachments(ctx: _Ctx) -> list[Mention]:
@@ -470,7 +531,7 @@ def _attachments(ctx: _Ctx) -> list[Mention]:
     k = 0
     while k < len(idx):
         ln = lines[idx[k]]
-        m = ATTACH_HEAD.match(ln.text)
+        m = ATTACH_HEAD.match(ln.text) if ln.text[:1] == "附" else None
         if not m:
             k += 1
             continue
@@ -524,11 +585,21 @@ def _is_sentence(s: str) -> bool:
     return "。" in s or len(s) > 80 or bool(re.match(r"^(?:见|详见|请|下载)", s))
 
 
+def _contact_lines(ctx: _Ctx) -> set[int]:
+    """Indexes of the lines that hold a hint of a contact: one search of the whole text
+    instead of several of each line (lines are cut at white space, which no hint holds)."""
+    starts = [ln.start for ln in ctx.lines]
+    return {bisect.bisect_right(starts, m.start()) - 1 for m in _CONTACT_HINT.finditer(ctx.view.text)}
+
+
 def _contacts(ctx: _Ctx) -> list[Contact]:
     lines = ctx.lines
     groups: list[dict] = []
     current: dict | None = None
-    for i in ctx.content:
+    content = ctx.content
+    for i in sorted(_contact_lines(ctx)):
+        if i not in content:  # (page furniture)
+            continue
         ln = lines[i]
         t = ln.text
         label_m = PHONE_LABEL.search(t)
@@ -544,7 +615,7 @@ def _contacts(ctx: _Ctx) -> list[Contact]:
                 if name in NOT_NAME or name.endswith(("电话", "联系", "方式")):
                     continue
                 a = names_m.start("names") + nm.start()
-                events.append((a, "name", ctx.mention(ln, a, a + len(name)).value))
+                events.append((a, "name", ctx.value(ln, a, a + len(name))))
         if has_phone_label:
             label_at = label_m.start()
             for pm in PHONE.finditer(t):
@@ -554,9 +625,9 @@ def _contacts(ctx: _Ctx) -> list[Contact]:
                 before = t[max(0, pm.start() - 8):pm.start()]
                 if "传真" in before and not PHONE_LABEL.search(before):
                     continue
-                events.append((pm.start(), "phone", ctx.mention(ln, pm.start(), pm.end()).value))
+                events.append((pm.start(), "phone", ctx.value(ln, pm.start(), pm.end())))
         for em in emails:
-            events.append((em.start(), "email", ctx.mention(ln, em.start(), em.end()).value))
+            events.append((em.start(), "email", ctx.value(ln, em.start(), em.end())))
         events.sort()
         for _, kind, value in events:
             if kind == "name":
@@ -598,7 +669,7 @@ def _cc(ctx: _Ctx) -> list[Mention]:
         pieces = [(ln, m.end())]
         for j in ctx.content[k + 1:k + 3]:
             t = lines[j].text
-            if LABEL.match(t) or COLOPHON.match(t) or len(t) > 40 or is_date_line(t):
+            if LABEL.match(t) or is_colophon(t) or len(t) > 40 or is_date_line(t):
                 break
             pieces.append((lines[j], 0))
         for line, off in pieces:
@@ -611,9 +682,12 @@ def _cc(ctx: _Ctx) -> list[Mention]:
     return out
 
 
+_DOC_TYPE_NAMES = sorted(list(DOC_TYPES_TRAD) + ["通知书", "通知", "意见", "决定", "通报", "公告", "通告", "报告", "请示", "批复", "纪要", "决议", "公报", "命令", "议案", "公示", "简报", "函"], key=len, reverse=True)
+
+
 def _doc_type(title: str, text: str) -> str | None:
     t = re.sub(r"\s|[(（][^)）]{1,12}[)）]$", "", title)
-    for name in sorted(list(DOC_TYPES_TRAD) + ["通知书", "通知", "意见", "决定", "通报", "公告", "通告", "报告", "请示", "批复", "纪要", "决议", "公报", "命令", "议案", "公示", "简报", "函"], key=len, reverse=True):
+    for name in _DOC_TYPE_NAMES:
         if t.endswith(name):
             name = DOC_TYPES_TRAD.get(name, name)
             return "通知" if name == "通知书" else name

@@ -20,6 +20,8 @@ from ..datefmt import (
     CN_DAY,
     CN_MONTH,
     CN_YEAR,
+    NUMERAL_AHEAD,
+    NUMERAL_CHARS,
     PARTS,
     TIME,
     clock,
@@ -38,7 +40,7 @@ _NUMERAL_BEFORE = r"(?<![\d.\-/〇○零一二三四五六七八九十廿])"
 
 # [年] 月 [日]: the head of every Chinese-style date.
 HEAD = re.compile(
-    rf"(?:(?<![\d〇○零一二三四五六七八九十廿])(?P<y>{_Y})\s*年\s*|{_NUMERAL_BEFORE})(?P<m>{_M})\s*月\s*"
+    rf"{NUMERAL_AHEAD}(?:(?<![\d〇○零一二三四五六七八九十廿])(?P<y>{_Y})\s*年\s*|{_NUMERAL_BEFORE})(?P<m>{_M})\s*月\s*"
     rf"(?:(?P<d>{_D})(?!\d)\s*(?P<ds>[日号])?)?"
 )
 # …至[年][月]日 / …-日: the end of a range written after a head.
@@ -52,22 +54,24 @@ MONTH_TAIL = re.compile(rf"\s*(?:[-—–~～]|至|到)\s*(?:(?P<y>{_Y})\s*年\s
 XUN = re.compile(r"(?P<x>上中旬|中下旬|上旬|中旬|下旬|初|底|末)")
 _XUN_DAYS = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31), "上中旬": (1, 20), "中下旬": (11, 31),
              "初": (1, 10), "底": (21, 31), "末": (21, 31)}
-ISO = re.compile(
-    r"(?<![A-Za-z0-9_./\-])(?P<y>(?:19|20)\d{2})\s*(?P<sep>[-/.])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})"
+ISO = re.compile(  # (the look-ahead first: a faster search)
+    r"(?=[12])(?<![A-Za-z0-9_./\-])(?P<y>(?:19|20)\d{2})\s*(?P<sep>[-/.])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})"
     r"(?![0-9/]|[.\-][0-9])"
 )
-DMY = re.compile(r"(?<![A-Za-z0-9_./\-])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?![0-9]|\.[0-9])")
+DMY = re.compile(r"(?=\d)(?<![A-Za-z0-9_./\-])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?![0-9]|\.[0-9])")
 # 14日下午 / 于15日 / 21日(周三): a day whose month comes from the date mentioned before it.
 DAY_ONLY = re.compile(
-    rf"(?<![\d.\-/年月第每〇○零一二三四五六七八九十廿])(?P<d>{_D})\s*[日号]"
+    rf"{NUMERAL_AHEAD}(?:(?<![\d.\-/年月第每〇○零一二三四五六七八九十廿])(?P<d>{_D})\s*[日号]"
     rf"(?=\s*(?:{_PART}|[(（]\s*(?:周|星期)))"
-    rf"|(?<=于)(?P<d2>{_D})\s*[日号](?![内後后])"
+    rf"|(?<=于)(?P<d2>{_D})\s*[日号](?![内後后]))"
 )
 WEEKDAY = re.compile(r"\s*\(\s*(?:周|星期)[一二三四五六日天]\s*\)")
 PART_AFTER = re.compile(rf"\s*(?P<part>{_PART})")
 TIME_AFTER = re.compile(rf"\s*(?:{TIME.pattern})")
 # A date inside a URL, a file name or an image stamp is not a date of the document.
 _TOKEN_CHARS = re.compile(r"[A-Za-z0-9_./:\-%?=&#~]")
+_TOKEN_SET = frozenset(c for c in map(chr, range(128)) if _TOKEN_CHARS.match(c))  # (all ASCII)
+_WORD_AFTER = re.compile(r"[^\s,，。;；、()（）《》<>“”\"']{0,40}")
 _NOT_A_DATE_TOKEN = re.compile(
     r"https?:|www\.|://|\.(?:jpe?g|png|gif|bmp|webp|tiff?|docx?|xlsx?|pptx?|pdf|zip|rar|7z|html?|shtml|php|aspx?|jsp)\b",
     re.I,
@@ -294,20 +298,23 @@ def _with_part(text: str, h: _Hit) -> _Hit:
     if tm:
         time = clock(tm, part)
         skip = tm.end() if time else skip
-    return replace(h, e=e, after=max(skip, e), part=part, time=time)
+    after = max(skip, e)
+    if e == h.e and after == h.after and part == h.part and time == h.time:  # (most dates: nothing after)
+        return h
+    return replace(h, e=e, after=after, part=part, time=time)
 
 
 def _in_token(text: str, s: int, e: int) -> bool:
     a, b = s, e
-    while a > 0 and _TOKEN_CHARS.match(text[a - 1]):
+    while a > 0 and text[a - 1] in _TOKEN_SET:
         a -= 1
-    while b < len(text) and _TOKEN_CHARS.match(text[b]):
+    while b < len(text) and text[b] in _TOKEN_SET:
         b += 1
     token = text[a:b]
     if _NOT_A_DATE_TOKEN.search(token):
         return True
     # QQ图片20190227170104.jpg, 2020-10-09-名单.docx: part of a file name
-    word = re.match(r"[^\s,，。;；、()（）《》<>“”\"']{0,40}", text[b:])
+    word = _WORD_AFTER.match(text, b)
     return bool(_FILE_END.search(word.group(0)))
 
 
@@ -332,7 +339,14 @@ def _reference(doc, hits: list[_Hit]) -> dt.date | None:
     raw = view.raw
     a, b = view.origin[0] if view.origin else 0, view.origin[-1] if view.origin else len(raw)
     best: tuple[int, dt.date] | None = None
+    # A date starts with a numeral (FULL_DATE looks ahead for one): most pages hold one
+    # article and have none around it, and need no search at all.
+    after = _NUMERAL.search(raw, b) is not None
+    if not after and not _NUMERAL.search(raw, 0, a):
+        return None
     for s, e, d in find_full_dates(raw):
+        if s >= a and not after:
+            break  # (only the article's own dates are left)
         if a <= s < b:
             continue
         dist = a - e if e <= a else s - b
@@ -412,22 +426,20 @@ def _asks_ahead(text: str, h: _Hit) -> bool:
 def _role(text: str, h: _Hit, mention, issued_span) -> str:
     if issued_span and mention.start < issued_span[1] and issued_span[0] < mention.end:
         return "issued"
-    a = h.s
-    while a > 0 and text[a - 1] not in _CLAUSE_END + ",":
-        a -= 1
+    a = max(text.rfind(c, 0, h.s) for c in _CLAUSE_END + ",") + 1  # where the clause starts
     before = text[a:h.s]
     after = text[h.after:h.after + 12]
     if DEADLINE_AFTER.match(after) or DEADLINE_BEFORE.search(before[-16:]):
         return "deadline"
-    b = h.after
-    while b < len(text) and text[b] not in _CLAUSE_END and b - h.after < 80:
-        b += 1
+    b = min(len(text), h.after + 80)  # where the clause ends, 80 characters at most
+    b = min([b] + [k for k in (text.find(c, h.after, b) for c in _CLAUSE_END) if k >= 0])
     if EVENT_WORDS.search(before) or EVENT_WORDS.search(text[h.after:b]):
         return "event"
     return "other"
 
 
 _NEWLINE = re.compile("\n")
+_NUMERAL = re.compile(NUMERAL_CHARS)
 
 
 def _line_starts(text: str) -> list[int]:
