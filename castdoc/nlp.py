@@ -124,39 +124,6 @@ def _write_dump(path: str, value) -> None:
         pass
 
 
-def _pack(table: dict) -> tuple:
-    """A dict with str keys as a marshal-friendly tuple that loads in half the time.
-
-    ``marshal`` rebuilds a dict of half a million Chinese words one UTF-8 key at a time;
-    the keys as one newline-joined string, split in C, and the values as one array cost
-    half as much to read back. Tables whose keys or values do not fit stay a plain dict."""
-    from array import array
-
-    keys = "\n".join(table)
-    values = list(table.values())
-    for code, kind in (("q", int), ("d", float)):
-        if all(type(v) is kind for v in values):
-            try:
-                data = array(code, values).tobytes()
-            except OverflowError:
-                break
-            if keys.count("\n") == len(table) - 1:  # no key holds a newline of its own
-                return ("packed", code, keys, data)
-            break
-    return ("dict", table)
-
-
-def _unpack(packed) -> dict:
-    from array import array
-
-    if packed[0] == "dict":
-        return packed[1]
-    _, code, keys, data = packed
-    values = array(code)
-    values.frombytes(data)
-    return dict(zip(keys.split("\n"), values))
-
-
 def _dict_file(jieba) -> str:
     return os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
 
@@ -182,16 +149,12 @@ def _dictionary() -> tuple[dict[str, int], int, dict[str, str], tuple]:
     except OSError:
         stamp = (jieba.__version__, 0, 0)
     py = f"py{sys.version_info[0]}{sys.version_info[1]}"
-    path = os.path.join(_cache_dir(), f"jieba-{jieba.__version__}-{py}-v2.dict.cache")
+    path = os.path.join(_cache_dir(), f"jieba-{jieba.__version__}-{py}.dict.cache")
     try:
         got = _read_dump(path)
-        if isinstance(got, tuple) and len(got) == 6 and got[0] == stamp:
-            _, packed, total, tag_names, tag_codes, hmm = got
-            freq = _unpack(packed)
-            # one character per word of the prefix table, in its order: the tag's index + 1
-            tags = {w: tag_names[ord(c) - 1] for w, c in zip(freq, tag_codes) if c != "\0"}
-            return freq, total, tags, hmm
-    except (OSError, ValueError, EOFError, TypeError, IndexError, KeyError):
+        if isinstance(got, tuple) and len(got) == 5 and got[0] == stamp:
+            return got[1:]
+    except (OSError, ValueError, EOFError, TypeError):
         pass
     with open(dict_file, "rb") as f:
         freq, total = jieba.Tokenizer.gen_pfdict(f)
@@ -205,11 +168,7 @@ def _dictionary() -> tuple[dict[str, int], int, dict[str, str], tuple]:
     keys = {k: k for k in freq}
     tags = {keys.get(w, w): t for w, t in tags.items()}
     hmm = load_hmm()
-    tag_names = sorted(set(tags.values()))
-    index = {t: chr(k + 1) for k, t in enumerate(tag_names)}
-    if set(tags) <= keys.keys() and len(tag_names) < 0xD7FF:  # as jieba builds them, always
-        tag_codes = "".join(index[tags[w]] if w in tags else "\0" for w in freq)
-        _write_dump(path, (stamp, _pack(freq), total, tag_names, tag_codes, hmm))
+    _write_dump(path, (stamp, freq, total, tags, hmm))
     return freq, total, tags, hmm
 
 
@@ -240,16 +199,16 @@ def cached_table(key: str, source: str, build):
     Tables such as jieba's IDF are plain-text files of hundreds of thousands of lines;
     parsing them costs most of a second on every start, loading the dump a tenth of that.
     The dump is rebuilt when the source is newer; any failure just means building it again."""
-    path = os.path.join(_cache_dir(), f"{key}-py{sys.version_info[0]}{sys.version_info[1]}.table")
+    path = os.path.join(_cache_dir(), f"{key}-py{sys.version_info[0]}{sys.version_info[1]}.marshal")
     try:
         if os.path.getmtime(path) >= os.path.getmtime(source):
-            table = _unpack(_read_dump(path))
+            table = _read_dump(path)
             if isinstance(table, dict) and table:
                 return table
-    except (OSError, ValueError, EOFError, TypeError, IndexError, KeyError):
+    except (OSError, ValueError, EOFError, TypeError):
         pass
     table = build()
-    _write_dump(path, _pack(table))
+    _write_dump(path, table)
     return table
 
 

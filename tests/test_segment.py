@@ -113,7 +113,7 @@ def test_a_fresh_start_reads_no_posseg_and_no_pkg_resources(tmp_path):
     assert lines[2] == "False False"
     assert lines[3] == "True"
     # a damaged cache is rebuilt, with the same words
-    damaged = [*(tmp_path / "castdoc").glob("jieba-*.dict.cache"), *(tmp_path / "castdoc").glob("jieba-*.table")]
+    damaged = [*(tmp_path / "castdoc").glob("jieba-*.dict.cache"), *(tmp_path / "castdoc").glob("jieba-*.marshal")]
     assert len(damaged) == 2  # the dictionary and the IDF table
     for p in damaged:
         p.write_bytes(b"not a marshal dump")
