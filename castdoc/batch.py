@@ -289,6 +289,12 @@ def _stdin_outcome(limits, timeout, cache, on_done, parse) -> Outcome:
 def _worker_main(conn, parse, limits, cache) -> None:
     """A worker: chunks of (index, path) in, one ("done", index, Outcome) per file out."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    # What a forked worker inherits (jieba's tables, the patterns) lives as long as it does:
+    # out of the collector's sight, it is neither walked by each collection nor copied
+    # from the parent's memory by the walk.
+    import gc
+
+    gc.freeze()
     try:
         while True:
             try:
@@ -328,13 +334,15 @@ class _Worker:
         return bool(self.chunk)
 
     def give(self, chunk: list[tuple[int, str]]) -> bool:
-        """Send a chunk; False when the worker is gone (the chunk stays with the caller)."""
+        """Send a chunk (queued behind the one it is reading, if any); False when the worker
+        is gone (the chunk stays with the caller). ``started`` times the file being read."""
         try:
             self.conn.send(chunk)
         except (OSError, ValueError):
             return False
-        self.chunk = deque(chunk)
-        self.started = time.monotonic()
+        if not self.chunk:
+            self.started = time.monotonic()
+        self.chunk.extend(chunk)
         return True
 
     def kill(self) -> None:
@@ -391,6 +399,44 @@ def _preload(parse) -> None:
         pass
 
 
+class _Waiter:
+    """Waits until a busy worker answers or dies.
+
+    One poll set for the whole run, told only of the workers that come and go: a fresh
+    selector per wake-up (what multiprocessing.connection.wait builds) costs more than the
+    message it waits for, thousands of times per batch. poll(2), not epoll: a worker's
+    pipe may be closed before it is forgotten here, and poll keeps no registration in the
+    kernel that could outlive it. Where there is no poll (Windows), connection.wait."""
+
+    def __init__(self):
+        import selectors
+
+        self._selectors = selectors
+        self._poll = selectors.PollSelector() if hasattr(selectors, "PollSelector") else None
+        self._fds: dict[_Worker, tuple[int, int]] = {}  # as registered: its pipe, its sentinel
+
+    def wait(self, busy: list[_Worker], timeout: float | None) -> set[_Worker]:
+        if self._poll is None:
+            from multiprocessing.connection import wait
+
+            got = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout))
+            return {w for w in busy if w.conn in got or w.proc.sentinel in got}
+        for w in [w for w in self._fds if w not in busy]:
+            for fd in self._fds.pop(w):  # by number: the pipe may be closed already
+                self._poll.unregister(fd)
+        for w in busy:
+            if w not in self._fds:
+                self._fds[w] = (w.conn.fileno(), w.proc.sentinel)
+                for fd in self._fds[w]:
+                    self._poll.register(fd, self._selectors.EVENT_READ)
+        got = {key.fd for key, _ in self._poll.select(timeout)}
+        return {w for w in busy if not got.isdisjoint(self._fds[w])}
+
+    def close(self) -> None:
+        if self._poll is not None:
+            self._poll.close()
+
+
 class _Pool:
     def __init__(self, paths, *, limits, jobs, timeout, cache, on_done, parse):
         self.paths = paths
@@ -407,8 +453,6 @@ class _Pool:
         self.window = max(64, self.jobs * self.chunk_size * 8)  # finished results held ahead of the output
 
     def run(self) -> Iterator[Outcome]:
-        from multiprocessing.connection import wait
-
         ctx = _context()
         if ctx.get_start_method() == "fork":
             _preload(self.parse)
@@ -420,6 +464,7 @@ class _Pool:
         workers: list[_Worker] = []
         next_out = 0
         n = len(self.paths)
+        waiter = _Waiter()
         try:
             while next_out < n:
                 while next_out in results:
@@ -427,12 +472,17 @@ class _Pool:
                     next_out += 1
                 if next_out >= n:
                     break
-                # hand out work; a worker that died while idle is replaced and its chunk kept
+                # hand out work, one chunk ahead of the one each worker reads, so that none
+                # waits for the next while this process wakes up; a worker that died while
+                # idle is replaced and its chunk kept
                 for w in list(workers):
-                    if not w.busy and pending and pending[0][0][0] < next_out + self.window:
+                    if len(w.chunk) <= self.chunk_size and pending and pending[0][0][0] < next_out + self.window:
                         if not w.give(pending[0]):
                             workers.remove(w)
-                            w.kill()
+                            if w.busy:
+                                self._lost(w, results, pending, self._death_error)
+                            else:
+                                w.kill()
                             continue
                         pending.popleft()
                 while len(workers) < self.jobs and pending and pending[0][0][0] < next_out + self.window:
@@ -447,9 +497,9 @@ class _Pool:
                 if self.timeout:
                     now = time.monotonic()
                     wait_for = max(0.0, min(w.started + self.timeout - now for w in busy))
-                ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], wait_for))
+                ready = waiter.wait(busy, wait_for)
                 for w in busy:
-                    if w.conn in ready or w.proc.sentinel in ready:
+                    if w in ready:
                         dead = self._drain(w, results)
                         if dead:
                             self._lost(w, results, pending, self._death_error)
@@ -459,6 +509,7 @@ class _Pool:
                         self._lost(w, results, pending, lambda path, _w: _time_limit_error(path, self.timeout))
                         workers.remove(w)
         finally:
+            waiter.close()
             for w in workers:
                 if w.busy:
                     w.kill()

@@ -156,6 +156,20 @@ def test_a_dying_worker_fails_only_its_file(tmp_path, fn, how):
     assert sorted(done) == sorted(paths), "every file reported once to the progress callback"
 
 
+def test_without_poll_the_pool_waits_on_connections(tmp_path, monkeypatch):
+    """Where the platform has no poll(2) (Windows), the pool waits as multiprocessing does:
+    same order, crashes still charged to their file."""
+    import selectors
+
+    monkeypatch.delattr(selectors, "PollSelector")
+    names = [f"f{i:02d}.txt" for i in range(12)]
+    names[4] = "bad1.txt"
+    paths = [str(tmp_path / n) for n in names]
+    outs = list(parse_many(paths, jobs=2, parse=_crashes_on_bad))
+    assert [o.path for o in outs] == paths
+    assert [Path(o.path).name for o in outs if o.error] == ["bad1.txt"]
+
+
 def test_time_limit_in_workers_stops_one_file(tmp_path):
     names = [f"f{i}.txt" for i in range(8)]
     names[2] = "slow.txt"
