@@ -1,11 +1,11 @@
-"""castdoc's own jieba: one tokenizer per process, loaded with the package lexicons.
+"""castdoc's own jieba: one word table per process, loaded with the package lexicons.
 
 jieba's module-level functions share one global tokenizer that any other library in the
-process may change, and they log at DEBUG to stderr. castdoc therefore builds its own
-``jieba.Tokenizer`` on first use, quiets jieba's logger, keeps jieba's dictionary (with
-its word tags) as one cache in the user's cache folder, and adds its lexicons to that
-tokenizer only; castdoc.segment cuts and tags over it as jieba would. Nothing here runs at
-import time.
+process may change, and they log at DEBUG to stderr. castdoc therefore never uses them:
+it builds its own word table (castdoc.wordtable: jieba's dictionary with castdoc's
+lexicons added as ``jieba.Tokenizer.add_word`` adds them, the word tags and the IDF) on
+first use, quiets jieba's logger, keeps the table as one cache in the user's cache folder,
+and castdoc.segment cuts and tags over it as jieba would. Nothing here runs at import time.
 """
 from __future__ import annotations
 
@@ -128,34 +128,59 @@ def _dict_file(jieba) -> str:
     return os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
 
 
-@functools.cache
-def _dictionary() -> tuple[dict[str, int], int, dict[str, str], tuple]:
-    """jieba's dictionary as castdoc uses it: (prefix table, total, word tags, the tagger's HMM).
+def _idf_file(jieba) -> str:
+    return os.path.join(os.path.dirname(jieba.__file__), "analyse", "idf.txt")
 
-    The first run builds it from jieba's dict.txt exactly as jieba does (its prefix table,
-    and the tag table jieba.posseg reads from the same file) and keeps it as one marshal
-    dump in the cache folder; later runs load that in a fraction of a second. The tag
-    table's words are the prefix table's own string objects, so the dump stores each once.
-    The dump names jieba's version and dict.txt's size and time: a new jieba rebuilds it.
-    Built once per process and handed over: the tokenizer owns the prefix table (it adds
-    castdoc's words to it), the tagger the tag table."""
-    from .segment import load_hmm
+
+def _stamp(jieba) -> tuple:
+    """What the cached table was built from: jieba's files and castdoc's lexicons."""
+    import hashlib
+
+    files = []
+    for path in (_dict_file(jieba), _idf_file(jieba)):
+        try:
+            st = os.stat(path)
+            files.append((st.st_size, st.st_mtime_ns))
+        except OSError:
+            files.append((0, 0))
+    lexicons = hashlib.sha256()
+    for name in (*USERDICTS, "idf.txt"):
+        lexicons.update(resources.files("castdoc").joinpath("lexicon", name).read_bytes())
+    return (jieba.__version__, *files, lexicons.hexdigest())
+
+
+@functools.cache
+def table():
+    """castdoc's word table (see castdoc.wordtable), built once per process.
+
+    The first run builds it exactly as jieba would load its dictionary and castdoc's
+    lexicons (``Tokenizer.gen_pfdict`` on dict.txt, ``add_word`` for each lexicon line, the
+    tags as ``jieba.posseg`` reads them, the IDF as ``jieba.analyse`` does) and keeps it as
+    one marshal dump in the cache folder, named for the files it came from: a new jieba or
+    a changed lexicon rebuilds it."""
+    from .wordtable import WordTable
 
     jieba = import_jieba()
-    dict_file = _dict_file(jieba)
-    try:
-        st = os.stat(dict_file)
-        stamp = (jieba.__version__, st.st_size, st.st_mtime_ns)
-    except OSError:
-        stamp = (jieba.__version__, 0, 0)
+    _quiet_jieba()
+    stamp = _stamp(jieba)
     py = f"py{sys.version_info[0]}{sys.version_info[1]}"
-    path = os.path.join(_cache_dir(), f"jieba-{jieba.__version__}-{py}.dict.cache")
+    path = os.path.join(_cache_dir(), f"words-jieba-{jieba.__version__}-{py}.cache")
     try:
         got = _read_dump(path)
-        if isinstance(got, tuple) and len(got) == 5 and got[0] == stamp:
-            return got[1:]
+        if isinstance(got, tuple) and len(got) == 2 and got[0] == stamp:
+            return WordTable.load(got[1])
     except (OSError, ValueError, EOFError, TypeError):
         pass
+    built = _build_table(jieba)
+    _write_dump(path, (stamp, built.dump()))
+    return built
+
+
+def _build_table(jieba):
+    from .segment import load_hmm
+    from .wordtable import WordTable
+
+    dict_file = _dict_file(jieba)
     with open(dict_file, "rb") as f:
         freq, total = jieba.Tokenizer.gen_pfdict(f)
     tags: dict[str, str] = {}
@@ -165,22 +190,6 @@ def _dictionary() -> tuple[dict[str, int], int, dict[str, str], tuple]:
             if line:
                 word, _, tag = line.split(" ")
                 tags[word] = tag
-    keys = {k: k for k in freq}
-    tags = {keys.get(w, w): t for w, t in tags.items()}
-    hmm = load_hmm()
-    _write_dump(path, (stamp, freq, total, tags, hmm))
-    return freq, total, tags, hmm
-
-
-@functools.cache
-def tokenizer():
-    """castdoc's jieba Tokenizer, initialised with the package lexicons (built once).
-
-    It is handed the prefix table from castdoc's cache rather than left to
-    ``Tokenizer.initialize``, which reads jieba's own cache with the slow ``marshal.load``."""
-    jieba = import_jieba()
-    _quiet_jieba()
-    freq, total, _, _ = _dictionary()
     tk = jieba.Tokenizer()
     tk.FREQ, tk.total = freq, total
     tk.initialized = True  # what initialize() sets once FREQ and total are in
@@ -189,45 +198,49 @@ def tokenizer():
             parts = ln.split()
             freq_ = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
             tag = parts[-1] if len(parts) > 1 and not parts[-1].isdigit() else None
+            if freq_ == 0:
+                raise ValueError(f"lexicon {name}: {parts[0]} has frequency 0 (jieba would force-split it)")
             tk.add_word(parts[0], freq_, tag)
-    return tk
+    tags.update(tk.user_word_tag_tab)  # what POSTokenizer.makesure_userdict_loaded does
+    idf, unknown = _idf(jieba)
+    return WordTable.encode(tk.FREQ, tk.total, tags, idf, unknown, load_hmm())
 
 
-def cached_table(key: str, source: str, build):
-    """A dict built from ``source`` (a file), kept as a marshal dump in the cache folder.
+def _idf(jieba) -> tuple[dict[str, float], float]:
+    """jieba's IDF with castdoc's adjustments (castdoc/lexicon/idf.txt), and the weight of
+    a word jieba's table does not know.
 
-    Tables such as jieba's IDF are plain-text files of hundreds of thousands of lines;
-    parsing them costs most of a second on every start, loading the dump a tenth of that.
-    The dump is rebuilt when the source is newer; any failure just means building it again."""
-    path = os.path.join(_cache_dir(), f"{key}-py{sys.version_info[0]}{sys.version_info[1]}.marshal")
-    try:
-        if os.path.getmtime(path) >= os.path.getmtime(source):
-            table = _read_dump(path)
-            if isinstance(table, dict) and table:
-                return table
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    table = build()
-    _write_dump(path, table)
-    return table
+    Unknown words are mostly what jieba's HMM glued together (期为, 普字) or names; they get
+    the lower fifth of jieba's table rather than its median, so that they rank only when
+    frequent."""
+    idf: dict[str, float] = {}
+    with open(_idf_file(jieba), encoding="utf-8") as f:  # as jieba.analyse reads it
+        for line in f.read().splitlines():
+            word, _, w = line.partition(" ")
+            if w:
+                idf[word] = float(w)
+    unknown = sorted(idf.values())[len(idf) // 5]
+    for line in lexicon_lines("idf.txt"):
+        word, _, w = line.partition(" ")
+        if w:
+            idf[word] = float(w)
+    return idf, unknown
 
 
 @functools.cache
 def _words():
-    """castdoc's tokenizer's words, as the segmenter looks them up (see segment.Words)."""
+    """castdoc's words, as the segmenter looks them up (see segment.Words)."""
     from .segment import Words
 
-    return Words(tokenizer())
+    return Words(table())
 
 
 @functools.cache
 def pos_tokenizer():
-    """The part-of-speech tagger over castdoc's tokenizer (jieba's tags plus the lexicon tags)."""
+    """The part-of-speech tagger over castdoc's words (jieba's tags plus the lexicon tags)."""
     from .segment import Tagger
 
-    words = _words()
-    _, _, tags, hmm = _dictionary()
-    return Tagger(words, tags, hmm)
+    return Tagger(_words())
 
 
 @functools.lru_cache(maxsize=64)
@@ -255,16 +268,14 @@ def pos_cut(text: str) -> tuple[tuple[str, str, int], ...]:
 
 def word_tag(word: str) -> str | None:
     """The dictionary tag of ``word`` (jieba's or a lexicon's); None if it is no word."""
-    pt = pos_tokenizer()
-    tk = tokenizer()
-    if not tk.FREQ.get(word):
+    t = table()
+    if not t.freq(word):
         return None
-    pt.makesure_userdict_loaded()
-    return pt.word_tag_tab.get(word, "x")
+    return t.tag(word) or "x"
 
 
 def is_word(word: str) -> bool:
-    return bool(tokenizer().FREQ.get(word))
+    return bool(table().freq(word))
 
 
 def warm() -> None:

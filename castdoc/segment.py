@@ -53,8 +53,7 @@ def load_hmm() -> tuple[dict, dict, dict, dict]:
 
 
 class Words:
-    """A tokenizer's prefix table (word -> frequency; 0 for a mere prefix) behind a memo of
-    recent look-ups.
+    """The word table's frequencies behind a memo of recent look-ups.
 
     The table holds half a million words and prefixes spread over some 60 MB, so a look-up
     mostly waits on memory, and in a pipeline that does other work between cuts each one
@@ -64,30 +63,38 @@ class Words:
     ones. The memo holds each fragment's log probability, ``_PREFIX`` for a mere prefix and
     None for neither, so ``route`` needs no second test. A second memo keeps the HMM's cut
     of runs of characters that are no word (a name, a rare phrase), which recur within a
-    document. Both are emptied when they grow past ``LIMIT`` or the tokenizer's words
-    change (castdoc adds its lexicons before the first cut and nothing after)."""
+    document, a third the tagger's tags. Each is emptied when it grows past ``LIMIT``."""
 
     LIMIT = 100_000
 
-    def __init__(self, tokenizer):
-        self.tokenizer = tokenizer
-        self.freq: dict[str, int] = tokenizer.FREQ
-        self._state: tuple[int, int] | None = None
+    def __init__(self, table):
+        self.table = table  # a castdoc.wordtable.WordTable
+        self.codes: dict[str, int] = table.codes
+        self.shift = table.freq_shift
+        self.logtotal = log(table.total) if table.total > 0 else 0.0
         self.memo: dict[str, float | None] = {}  # fragment -> log(freq) - log(total), _PREFIX or None
         self.hmm: dict[str, tuple[str, ...]] = {}  # run of characters -> the HMM's words
-        self.logtotal = 0.0
+        self.tags: dict[str, str] = {}  # word -> its tag, "x" where it has none
 
     def fresh(self) -> "Words":
-        """Self, with the memos checked against the tokenizer (call before each sentence)."""
-        tk = self.tokenizer
-        state = (tk.total, len(tk.FREQ))
-        if state != self._state or len(self.memo) > self.LIMIT or len(self.hmm) > self.LIMIT:
-            self._state = state
-            self.freq = tk.FREQ
+        """Self, with memos that outgrew ``LIMIT`` emptied (call before each sentence)."""
+        if len(self.memo) > self.LIMIT or len(self.hmm) > self.LIMIT or len(self.tags) > self.LIMIT:
             self.memo = {}
             self.hmm = {}
-            self.logtotal = log(tk.total)
+            self.tags = {}
         return self
+
+    def freq(self, word: str) -> int:
+        """jieba's frequency of ``word``; 0 for a mere prefix and for no word at all."""
+        code = self.codes.get(word)
+        return code >> self.shift if code else 0
+
+    def tag(self, word: str) -> str:
+        """The word's tag as jieba's tagger gives it: "x" where it has none."""
+        tag = self.tags.get(word)
+        if tag is None:
+            tag = self.tags[word] = self.table.tag(word) or "x"
+        return tag
 
 
 _UNSEEN = object()
@@ -108,7 +115,8 @@ def route(sentence: str, words: Words) -> list[int]:
     ends = list(range(n))
     memo = words.memo
     seen = memo.get
-    get = words.freq.get
+    get = words.codes.get
+    shift = words.shift
     logtotal = words.logtotal
     for k in range(n - 1, -1, -1):
         top = _MIN_INF
@@ -117,8 +125,13 @@ def route(sentence: str, words: Words) -> list[int]:
             frag = sentence[k:j]
             w = seen(frag, _UNSEEN)
             if w is _UNSEEN:
-                f = get(frag)
-                w = memo[frag] = None if f is None else (log(f) - logtotal if f else _PREFIX)
+                code = get(frag)
+                if code is None:
+                    w = None
+                else:
+                    f = code >> shift
+                    w = log(f) - logtotal if f else _PREFIX
+                memo[frag] = w
             if w is None:
                 break
             p = w + best[j]
@@ -127,7 +140,7 @@ def route(sentence: str, words: Words) -> list[int]:
                 ends[k] = j - 1
             j += 1
         if top == _MIN_INF:  # no word starts here: the character alone
-            top = log(get(sentence[k]) or 1) - logtotal + best[k + 1]
+            top = log(words.freq(sentence[k]) or 1) - logtotal + best[k + 1]
         best[k] = top
     return ends
 
@@ -177,12 +190,12 @@ def cut(words: Words, sentence: str) -> list[str]:
     return out
 
 
-def _singles(buf: str, freq: dict[str, int], hmm: dict, add, extend) -> None:
+def _singles(buf: str, freq, hmm: dict, add, extend) -> None:
     """A run of characters the best path takes one by one: the HMM's words where the run is
     no dictionary word, else each character alone."""
     if len(buf) == 1:
         add(buf)
-    elif not freq.get(buf):
+    elif not freq(buf):
         got = hmm.get(buf)
         if got is None:
             from jieba import finalseg
@@ -196,20 +209,11 @@ def _singles(buf: str, freq: dict[str, int], hmm: dict, add, extend) -> None:
 class Tagger:
     """``cut(text)`` yields (word, tag) pairs as jieba's POSTokenizer with HMM would."""
 
-    def __init__(self, words: Words, word_tags: dict[str, str], hmm: tuple[dict, dict, dict, dict]):
+    def __init__(self, words: Words):
         self.words = words
-        self.tokenizer = words.tokenizer
-        self.word_tag_tab = word_tags  # owned: the lexicon tags are merged into it
-        self.states, self.start_p, self.trans_p, self.emit_p = hmm
-
-    def makesure_userdict_loaded(self) -> None:
-        """Take in tags the tokenizer gained from add_word (as jieba's tagger does)."""
-        if self.tokenizer.user_word_tag_tab:
-            self.word_tag_tab.update(self.tokenizer.user_word_tag_tab)
-            self.tokenizer.user_word_tag_tab = {}
+        self.states, self.start_p, self.trans_p, self.emit_p = words.table.hmm
 
     def cut(self, sentence: str) -> Iterator[tuple[str, str]]:
-        self.makesure_userdict_loaded()
         for blk in _HAN_INTERNAL.split(sentence):
             if _HAN_INTERNAL.match(blk):
                 yield from self._cut_dag(blk)
@@ -227,7 +231,7 @@ class Tagger:
                         yield xx, "x"
 
     def _cut_dag(self, sentence: str) -> Iterator[tuple[str, str]]:
-        tags = self.word_tag_tab
+        tag = self.words.tag
         ends = route(sentence, self.words.fresh())
         x = 0
         buf = ""
@@ -241,21 +245,21 @@ class Tagger:
                 if buf:
                     yield from self._flush(buf)
                     buf = ""
-                yield word, tags.get(word, "x")
+                yield word, tag(word)
             x = y
         if buf:
             yield from self._flush(buf)
 
     def _flush(self, buf: str) -> Iterator[tuple[str, str]]:
         """A run of single characters: one word, the HMM's words if unknown, else each alone."""
-        tags = self.word_tag_tab
+        tag = self.words.tag
         if len(buf) == 1:
-            yield buf, tags.get(buf, "x")
-        elif not self.tokenizer.FREQ.get(buf):
+            yield buf, tag(buf)
+        elif not self.words.freq(buf):
             yield from self._cut_detail(buf)
         else:
             for ch in buf:
-                yield ch, tags.get(ch, "x")
+                yield ch, tag(ch)
 
     def _cut_detail(self, sentence: str) -> Iterator[tuple[str, str]]:
         for blk in _HAN_DETAIL.split(sentence):

@@ -51,10 +51,26 @@ def jieba_way(tmp_path_factory):
 
 
 def test_the_dictionary_is_jiebas(jieba_way):
-    tk, _ = jieba_way
-    ours = nlp.tokenizer()
-    assert ours.total == tk.total
-    assert ours.FREQ == tk.FREQ
+    """Every word and prefix with jieba's frequency and tag; the IDF-only words as prefixes."""
+    tk, pt = jieba_way
+    pt.makesure_userdict_loaded()
+    table = nlp.table()
+    assert table.total == tk.total
+    assert all(table.freq(w) == f for w, f in tk.FREQ.items())
+    assert all(table.freq(w) == 0 for w in table.codes if w not in tk.FREQ)
+    assert all(table.tag(w) == t for w, t in pt.word_tag_tab.items())
+    assert sum(1 for w in table.codes if table.tag(w) is not None) == len(pt.word_tag_tab)
+
+
+def test_the_idf_is_jiebas_with_castdocs_adjustments(jieba_way):
+    import jieba.analyse
+
+    table = nlp.table()
+    ours = {ln.split()[0]: float(ln.split()[1]) for ln in nlp.lexicon_lines("idf.txt")}
+    idf = jieba.analyse.TFIDF().idf_freq
+    assert all(table.weight(w) == ours.get(w, x) for w, x in idf.items())
+    assert all(table.weight(w) == x for w, x in ours.items())
+    assert table.weight("不是一个词的一串字") == table.unknown_weight == sorted(idf.values())[len(idf) // 5]
 
 
 @pytest.mark.parametrize("text", SENTENCES + _random_texts(300, 7))
@@ -77,17 +93,23 @@ def test_word_tags_are_jiebas(jieba_way):
     assert nlp.word_tag("立新院") is None
 
 
-def test_the_memo_follows_new_words():
-    """A word added after cutting is seen at once: the memo of look-ups starts again."""
+def test_a_small_table_cuts_as_jieba_with_the_same_words():
+    """The table's bit fields give the segmenter jieba's frequencies, whatever the tags and
+    weights beside them; a word only the IDF knows (议会) is never taken as a word."""
     import jieba
 
+    from castdoc.wordtable import WordTable
+
+    freq = {"科": 50, "协": 40, "会": 60, "议": 30, "会议": 80, "科协": 100, "协会": 5, "科协会": 0}
     tk = jieba.Tokenizer()
-    tk.FREQ, tk.total, tk.initialized = {"科": 50, "协": 40, "会": 60, "议": 30, "会议": 80}, 260, True
-    words = segment.Words(tk)
-    text = "科协会议"
-    assert list(segment.cut(words, text)) == tk.lcut(text)
-    tk.add_word("科协", 100)
-    assert list(segment.cut(words, text)) == tk.lcut(text) == ["科协", "会议"]
+    tk.FREQ, tk.total, tk.initialized = dict(freq), sum(freq.values()), True
+    table = WordTable.encode(freq, tk.total, {"会议": "n", "科协": "nt"}, {"会议": 3.5, "议会": 9.25, "科协": 1.0}, 7.0)
+    words = segment.Words(table)
+    for text in ("科协会议", "科协会", "议会科协", "会议会议议会", "科科协协会议"):
+        assert list(segment.cut(words, text)) == tk.lcut(text)
+    assert [table.freq(w) for w in ("会议", "科协会", "议会", "无")] == [80, 0, 0, None]
+    assert [table.tag(w) for w in ("会议", "科协", "议会", "科")] == ["n", "nt", None, None]
+    assert [table.weight(w) for w in ("会议", "议会", "科")] == [3.5, 9.25, 7.0]
 
 
 def test_a_fresh_start_reads_no_posseg_and_no_pkg_resources(tmp_path):
@@ -98,9 +120,8 @@ def test_a_fresh_start_reads_no_posseg_and_no_pkg_resources(tmp_path):
         "import sys\n"
         "from castdoc import nlp\n"
         "print(nlp.cut('科协召开会议')[-1], nlp.pos_cut('院士专家工作站')[0][1])\n"
-        "from castdoc.extract.keywords import idf_table\n"
-        "idf, unknown = idf_table()\n"
-        "print(len(idf) > 200000, round(unknown, 6), round(idf['科协'], 6))\n"
+        "t = nlp.table()\n"
+        "print(len(t.codes) > 500000, round(t.unknown_weight, 6), round(t.weight('科协'), 6), t.freq('科协'))\n"
         "print('jieba.posseg' in sys.modules, 'pkg_resources' in sys.modules)\n"
         "import importlib.util\n"
         "print(sys.modules.get('pkg_resources', 0) is not None)\n"
@@ -113,8 +134,8 @@ def test_a_fresh_start_reads_no_posseg_and_no_pkg_resources(tmp_path):
     assert lines[2] == "False False"
     assert lines[3] == "True"
     # a damaged cache is rebuilt, with the same words
-    damaged = [*(tmp_path / "castdoc").glob("jieba-*.dict.cache"), *(tmp_path / "castdoc").glob("jieba-*.marshal")]
-    assert len(damaged) == 2  # the dictionary and the IDF table
+    damaged = list((tmp_path / "castdoc").glob("words-*.cache"))
+    assert len(damaged) == 1  # one table: words, tags, weights
     for p in damaged:
         p.write_bytes(b"not a marshal dump")
     again = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=180)

@@ -1,23 +1,20 @@
 """The document's key terms: TF-IDF over the plain segmentation the other extractors share.
 
 The IDF is jieba's table (inside the installed jieba) with castdoc's genre adjustments on
-top (castdoc/lexicon/idf.txt, built by scripts/build_idf.py): the words every 科协 notice
-uses (通知, 工作, 科协, 单位 …) weigh less, the genre's own terms (海智, 科创中国) more.
+top (castdoc/lexicon/idf.txt, built by scripts/build_idf.py), kept in castdoc's word table
+(castdoc.nlp.table): the words every 科协 notice uses (通知, 工作, 科协, 单位 …) weigh
+less, the genre's own terms (海智, 科创中国) more.
 No part-of-speech tagging: the plain cut is already there and is several times faster.
 """
 from __future__ import annotations
 
-import functools
-import os
 import re
-from importlib import resources
 
 from .. import nlp
 from ..types import Keyword
 from ._tokens import clean_of
 
 TOP = 10
-_UNKNOWN = " unknown"  # the key under which the cached IDF keeps the weight of unknown words (no word has a space)
 _COUNTED = set("余多个家名位场次项人年月日届期批份篇件条所处种类")
 _GLOSS = re.compile(r"\([a-zA-Z\u00c0-\u024f]{1,8}\)")
 _TERM = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Z][A-Z0-9+\-]{1,7}")  # Chinese words, acronyms (CCF)
@@ -29,41 +26,6 @@ STOP = frozenset(
     "同时 此外 另外 等等 方面 情况 问题 一是 二是 三是 四是 五是 之后 今年 去年 明年 本次 此次 日前 近日 上午 下午 "
     "晚上 中午 http https www com cn org html".split()
 )
-
-
-@functools.cache
-def idf_table() -> tuple[dict[str, float], float]:
-    """jieba's IDF with castdoc's adjustments, and the weight of a word jieba does not know.
-
-    Unknown words are mostly what jieba's HMM glued together (期为, 普字) or names; they get
-    the lower fifth of the table rather than its median, so that they rank only when frequent."""
-    jieba = nlp.import_jieba()  # not jieba.analyse: importing it loads jieba's own IDF table at once
-
-    idf_file = resources.files("jieba").joinpath("analyse", "idf.txt")
-    source = os.path.join(os.path.dirname(jieba.__file__), "analyse", "idf.txt")
-
-    def build() -> dict[str, float]:
-        table: dict[str, float] = {}
-        weights: dict[float, float] = {}  # a few thousand values: one float object each, stored once
-        text = idf_file.read_text(encoding="utf-8")
-        for line in text.splitlines():
-            word, _, w = line.partition(" ")
-            if w:
-                x = float(w)
-                table[word] = weights.setdefault(x, x)
-        # kept with the table: sorting 270 thousand weights on every start costs more than reading them
-        table[_UNKNOWN] = sorted(table.values())[len(table) // 5]
-        return table
-
-    base = nlp.cached_table(f"jieba-{jieba.__version__}-idf2", source, build)  # a fresh dict: ours to change
-    unknown = base.pop(_UNKNOWN, None)
-    if unknown is None:  # a dump from before the weight was kept in it
-        unknown = sorted(base.values())[len(base) // 5]
-    for line in nlp.lexicon_lines("idf.txt"):
-        word, _, w = line.partition(" ")
-        if w:
-            base[word] = float(w)
-    return base, unknown
 
 
 def extract(doc, found) -> tuple[Keyword, ...]:
@@ -110,8 +72,7 @@ class _Terms(dict):
         if len(w) < 2 or not _TERM.fullmatch(w) or w in STOP or w.isdigit():
             term = None
         else:
-            idf, unknown = idf_table()
-            term = (w[0] in _COUNTED, idf.get(w, unknown))
+            term = (w[0] in _COUNTED, nlp.table().weight(w))
         if len(self) > 200_000:
             self.clear()
         self[w] = term
