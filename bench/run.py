@@ -330,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
     paths, total = build_corpus(args.docs)
     kb = total / 1024
     print(f"corpus: {len(paths)} documents, {kb:.0f} KB under {CORPUS.relative_to(ROOT)}", file=sys.stderr)
-    list_file = CORPUS / "_list.txt"
+    list_file = HERE / "_corpus.list"  # beside the corpus, not in it: castdoc would read it as a document
     list_file.write_text("\n".join(str(p) for p in paths) + "\n", encoding="utf-8")
 
     # warm jieba's and the OS's caches once, so the first measured run is not the odd one out

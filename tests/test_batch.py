@@ -89,6 +89,21 @@ def test_expand_walks_sorted_skips_hidden_and_gold(tmp_path):
     assert got == ["a.pdf", "b/z.txt", "c.docx", "old.doc"]
 
 
+def test_expand_walks_in_pathlibs_order_and_never_loops_on_links(tmp_path):
+    """Deep folders sort part by part (a/b.txt before a-b.txt, as sorted(rglob) gives);
+    a link back up the tree is not followed; a linked file is read."""
+    for name in ("a/b.txt", "a-b.txt", "a/c/d.txt", "A.txt", "a/.hidden/e.txt", ".f.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"x")
+    (tmp_path / "a" / "up").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "link.txt").symlink_to(tmp_path / "A.txt")
+    got = [Path(p).relative_to(tmp_path).as_posix() for p in expand([str(tmp_path)])]
+    assert got == ["A.txt", "a/b.txt", "a/c/d.txt", "a-b.txt", "link.txt"]
+    rglob = sorted(p for p in tmp_path.rglob("*") if p.is_file() and not any(
+        part.startswith(".") for part in p.relative_to(tmp_path).parts))
+    assert [str(p) for p in rglob] == expand([str(tmp_path)])
+
+
 def test_expand_glob_picks_files_by_pattern_and_keeps_order_of_arguments(tmp_path):
     for name in ("a.txt", "b.pdf", "sub/c.pdf"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
