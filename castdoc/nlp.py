@@ -146,7 +146,9 @@ def _stamp(jieba) -> tuple:
     lexicons = hashlib.sha256()
     for name in (*USERDICTS, "idf.txt"):
         lexicons.update(resources.files("castdoc").joinpath("lexicon", name).read_bytes())
-    return (jieba.__version__, *files, lexicons.hexdigest())
+    from .wordtable import FORMAT
+
+    return (FORMAT, jieba.__version__, *files, lexicons.hexdigest())
 
 
 @functools.cache

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+FORMAT = 1  # of the cached table: a change to the fields or the bit layout must raise it
+
 
 @dataclass(frozen=True, eq=False)
 class WordTable:
@@ -44,14 +46,12 @@ class WordTable:
         tag_bits = max(1, len(tag_names).bit_length())
         idf_bits = max(1, len(weight_values).bit_length())
         shift = tag_bits + idf_bits
-        codes: dict[str, int] = {}
-        for word in (*freq, *(w for w in tags if w not in freq), *(w for w in idf if w not in freq and w not in tags)):
-            f = freq.get(word, 0)
-            if f < 0:
-                raise ValueError(f"negative frequency for {word!r}")
-            t = tags.get(word)
-            w = idf.get(word)
-            codes[word] = f << shift | (tag_index[t] << idf_bits if t is not None else 0) | (weight_index[w] if w is not None else 0)
+        codes = {w: f << shift for w, f in freq.items()}
+        get = codes.get
+        for w, t in tags.items():
+            codes[w] = get(w, 0) | tag_index[t] << idf_bits
+        for w, x in idf.items():
+            codes[w] = get(w, 0) | weight_index[x]
         return cls(codes=codes, total=total, tags=tuple(tag_names), weights=tuple(weight_values),
                    unknown_weight=unknown_weight, hmm=hmm, tag_bits=tag_bits, idf_bits=idf_bits)
 
