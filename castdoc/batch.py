@@ -43,6 +43,7 @@ class Outcome:
     cached: bool = False
     seconds: float = 0.0
     rss_kb: int = 0  # peak resident memory of the process that parsed it
+    value: object = None  # what another per-file function gives back (check's findings)
 
 
 def expand(paths: Iterable[str], *, glob: str | None = None) -> list[str]:
@@ -418,7 +419,8 @@ def _preload(parse) -> None:
     """Load jieba's tables, the lexicons and the patterns here, once, before the workers
     are forked: they then share that memory (copy-on-write) rather than each spending half
     a second and a hundred megabytes on its own copy. Only for castdoc's own parse."""
-    if (parse.parse if isinstance(parse, _Rendering) else parse) is not parse_one:
+    base = parse.parse if isinstance(parse, _Rendering) else parse
+    if base is not parse_one and not getattr(base, "runs_the_pipeline", False):
         return
     from .pipeline import parse_text
 

@@ -204,7 +204,8 @@ def check(
     changed_since: Optional[str] = typer.Option(None, "--changed-since", help="Check only documents and records that git says changed since this revision."),
     list_rules: bool = typer.Option(False, "--list-rules", help="List the rules and exit."),
     max_size: float = typer.Option(50, "--max-size", help="Refuse documents larger than this many MB."),
-    debug: bool = typer.Option(False, "--debug", help="Show a traceback for internal errors."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
+    debug: bool = typer.Option(False, "--debug", help="Show a traceback for internal errors (checks in one process)."),
 ) -> None:
     """Check an archive: records follow the schema, match their documents, and documents follow GB/T 9704.
 
@@ -232,8 +233,11 @@ def check(
     targets = paths or ["."]
     cfg = load_config(config, start=Path(targets[0]))
     cfg = with_cli(cfg, select=select, ignore=ignore, records=records)
+    from .batch import default_jobs
+
     result = check_paths(targets, cfg, fix=fix, changed_since=changed_since,
-                         limits=Limits(max_bytes=int(max_size * 1024 * 1024)), debug=debug)
+                         limits=Limits(max_bytes=int(max_size * 1024 * 1024)), debug=debug,
+                         jobs=jobs or default_jobs())
     render(result, fmt.value, sys.stdout)
     raise typer.Exit(result.exit_code())
 

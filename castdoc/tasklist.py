@@ -5,8 +5,8 @@ loading any NLP: the tasks are already in them, so a daily "what is due" over an
 of records stays quick and never imports jieba. Source documents given instead are parsed
 first through the pipeline.
 
-YAML is loaded with ``yaml.safe_load_all`` only: a record file is data from elsewhere, and
-a tag such as ``!!python/object/apply`` is refused, never run.
+YAML is loaded with the safe loader only (libyaml's where PyYAML has it): a record file is
+data from elsewhere, and a tag such as ``!!python/object/apply`` is refused, never run.
 """
 from __future__ import annotations
 
@@ -139,7 +139,7 @@ def _yaml_documents(text: str) -> list:
     import yaml
 
     try:
-        docs = list(yaml.safe_load_all(text))
+        docs = list(yaml.load_all(text, Loader=getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader))
     except yaml.constructor.ConstructorError as e:
         tag = getattr(e, "problem", "") or "an unknown tag"
         raise RecordError(f"refused: the YAML holds a tag castdoc does not load ({tag.strip()})",

@@ -431,3 +431,33 @@ def test_readme_files_are_not_documents(archive):
 def test_a_non_record_yaml_named_on_the_command_line_is_left_alone(archive):
     (archive / "ci.yaml").write_text("on: push\njobs: {}\n", encoding="utf-8")
     assert findings(str(archive / "ci.yaml")) == (0, [])
+
+
+# ------------------------------------------------------------------ workers
+def test_parallel_check_reports_what_one_process_does(archive):
+    one = check(str(archive), "--format", "json", "-j", "1")
+    two = check(str(archive), "--format", "json", "-j", "2")
+    assert (one.exit_code, one.stdout) == (two.exit_code, two.stdout)
+    assert json.loads(two.stdout)["findings"]
+
+
+def test_a_document_that_kills_its_worker_fails_alone(archive, monkeypatch):
+    """A reader library that crashes the process takes one document down, not the run."""
+    import os
+
+    from castdoc.check import runner as check_runner
+    from castdoc.check.config import CheckConfig
+
+    real = check_runner.check_pair
+
+    def crashing(doc, rec, cfg, **kw):
+        if doc.stem == CLEAN_DOC:
+            os._exit(9)
+        return real(doc, rec, cfg, **kw)
+
+    monkeypatch.setattr(check_runner, "check_pair", crashing)  # inherited by the forked workers
+    result = check_runner.check_paths([str(archive)], CheckConfig(root=archive), jobs=2)
+    crashed = [f for f in result.findings if Path(f.file).stem == CLEAN_DOC]
+    assert [f.rule for f in crashed] == ["CD001"] and "died" in crashed[0].message
+    assert {"CD020", "CD010"} <= {f.rule for f in result.findings}, "the other documents were checked"
+    assert result.documents == len(list(archive.glob("*.txt")))

@@ -8,8 +8,9 @@ folder, so an archive reads the same wherever it is cloned.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..parse import READERS
@@ -61,7 +62,12 @@ class LoadedRecord:
     path: Path
     text: str
     records: list[dict]
-    lines: list[dict[str, int]] = field(default_factory=list)  # per article: field path -> line
+
+    @functools.cached_property  # (a frozen dataclass may cache: it goes to the instance's __dict__)
+    def lines(self) -> list[dict[str, int]]:
+        """Per article: field path -> line. Composed again only when a finding needs a line:
+        most records have none, and walking the YAML a second time costs as much as loading it."""
+        return _line_maps(self.text)
 
     def line_of(self, article: int, path: str) -> int | None:
         """The line of a field, or of its nearest enclosing field that exists."""
@@ -103,12 +109,13 @@ def load_record(path: Path) -> LoadedRecord:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise RecordLoadError("not UTF-8 text") from None
+    loader = safe_loader()
     try:
-        for ev in yaml.parse(text, Loader=yaml.SafeLoader):
+        for ev in yaml.parse(text, Loader=loader):
             if isinstance(ev, yaml.AliasEvent):
                 raise RecordLoadError("uses YAML aliases (*name); castdoc never writes them",
                                       ev.start_mark.line + 1)
-        docs = list(yaml.safe_load_all(text))
+        docs = list(yaml.load_all(text, Loader=loader))
     except yaml.constructor.ConstructorError as e:
         mark = e.problem_mark or e.context_mark
         raise RecordLoadError(f"not plain YAML data ({(e.problem or 'unknown tag').strip()}); "
@@ -124,7 +131,15 @@ def load_record(path: Path) -> LoadedRecord:
     for n, d in enumerate(docs):
         if not isinstance(d, dict):
             raise RecordLoadError(f"article {n} is a {type(d).__name__}, not a mapping of fields")
-    return LoadedRecord(path=path, text=text, records=[plain(d) for d in docs], lines=_line_maps(text))
+    return LoadedRecord(path=path, text=text, records=[plain(d) for d in docs])
+
+
+def safe_loader():
+    """libyaml's safe loader where PyYAML has it (its wheels do): it reads a record several
+    times as fast as PyYAML's own, to the same data; constructing stays PyYAML's safe one."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 
 
 def _line_maps(text: str) -> list[dict[str, int]]:
@@ -143,7 +158,7 @@ def _line_maps(text: str) -> list[dict[str, int]]:
             for i, item in enumerate(node.value):
                 walk(item, parts + [i], m, item.start_mark.line + 1)
 
-    for node in yaml.compose_all(text, Loader=yaml.SafeLoader):
+    for node in yaml.compose_all(text, Loader=safe_loader()):
         if node is None:
             continue
         m: dict[str, int] = {}
@@ -197,7 +212,7 @@ def round_trip(dicts: list[dict]) -> list[dict]:
 
     from ..record import dump_yaml
 
-    return [plain(d) for d in yaml.safe_load_all(dump_yaml(dicts)) if d is not None]
+    return [plain(d) for d in yaml.load_all(dump_yaml(dicts), Loader=safe_loader()) if d is not None]
 
 
 def same_records(stored: list[dict], fresh: list[dict]) -> bool:

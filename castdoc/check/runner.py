@@ -228,8 +228,42 @@ def check_orphan(rec: Path, cfg: CheckConfig) -> list[Finding]:
     return apply_config(found, cfg)
 
 
+class _PairCheck:
+    """check_pair for the n-th (document, record) pair, shaped as the per-file function
+    batch's worker pool runs (called with the pair's index as its "path"), so an archive
+    is checked on every core, in the same order, with one bad document costing only itself."""
+
+    runs_the_pipeline = True  # the pool loads castdoc's tables once, before forking workers
+
+    def __init__(self, jobs: list[tuple[Path, Path, bool]], cfg: CheckConfig, *, fix: bool, all_documents: set[Path]):
+        self.jobs = jobs
+        self.cfg = cfg
+        self.fix = fix
+        self.all_documents = all_documents
+
+    def findings(self, i: int, *, limits: Limits, debug: bool = False) -> list[Finding]:
+        doc, rec, first = self.jobs[i]
+        return check_pair(doc, rec, self.cfg, fix=self.fix, limits=limits, debug=debug,
+                          all_documents=self.all_documents, check_record=first)
+
+    def __call__(self, key: str, limits: Limits = DEFAULT_LIMITS, cache=None):
+        import time
+
+        from ..batch import Outcome
+
+        t0 = time.perf_counter()
+        doc = str(self.jobs[int(key)][0])
+        return Outcome(path=doc, value=self.findings(int(key), limits=limits), seconds=time.perf_counter() - t0)
+
+    def failed(self, i: int, err: CastdocError) -> list[Finding]:
+        """A worker that died on, or was stopped in, the pair's document."""
+        dname = _display(self.jobs[i][0])
+        return apply_config([_finding("CD001", file=dname, message=f"cannot read the document: {err.message}",
+                                      hint=err.hint, unreadable=True)], self.cfg)
+
+
 def check_paths(paths: list[str], cfg: CheckConfig, *, fix: bool = False, changed_since: str | None = None,
-                limits: Limits = DEFAULT_LIMITS, debug: bool = False) -> CheckResult:
+                limits: Limits = DEFAULT_LIMITS, debug: bool = False, jobs: int = 1) -> CheckResult:
     targets = collect(paths, cfg)
     changed: set[Path] | None = None
     if changed_since is not None:
@@ -276,14 +310,24 @@ def check_paths(paths: list[str], cfg: CheckConfig, *, fix: bool = False, change
                    or any(c.parent == r.parent.resolve() and c.stem == r.stem for c in changed)]
     seen_records: set[Path] = set()
     files: list[str] = []
+    jobs_: list[tuple[Path, Path, bool]] = []
     for d, r in pairs:
         first = r.absolute() not in seen_records
         seen_records.add(r.absolute())
-        findings.extend(check_pair(d, r, cfg, fix=fix, limits=limits, debug=debug, all_documents=all_docs,
-                                   check_record=first))
+        jobs_.append((d, r, first))
         files.append(_display(d))
         if first:
             files.append(_display(r))
+    run = _PairCheck(jobs_, cfg, fix=fix, all_documents=all_docs)
+    if jobs <= 1 or len(jobs_) < 2 or debug:  # --debug: in this process, where a traceback can show
+        for i in range(len(jobs_)):
+            findings.extend(run.findings(i, limits=limits, debug=debug))
+    else:
+        from ..batch import DEFAULT_TIMEOUT, parse_many
+
+        keys = [str(i) for i in range(len(jobs_))]
+        for i, out in enumerate(parse_many(keys, limits=limits, jobs=jobs, timeout=DEFAULT_TIMEOUT, parse=run)):
+            findings.extend(out.value if out.error is None else run.failed(i, out.error))
     for r in orphans:
         findings.extend(check_orphan(r, cfg))
         files.append(_display(r))
