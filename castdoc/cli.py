@@ -356,15 +356,28 @@ def schema() -> None:
     sys.stdout.write(schema_text())
 
 
+class _Interrupted(BaseException):
+    """Ctrl-C, raised past typer (which turns KeyboardInterrupt into a silent exit 130)
+    and past every ``except Exception``, so that main() can say what happened."""
+
+
+def _on_interrupt(signum, frame) -> None:
+    raise _Interrupted()
+
+
 def main() -> None:
     """Entry point: turns every CastdocError into one line and an exit code."""
+    import signal
+
     from .errors import CastdocError
 
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when the shell ignores it
+        signal.signal(signal.SIGINT, _on_interrupt)
     try:
         app()
     except CastdocError as e:
         report.error(e.line())
         sys.exit(e.exit_code)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, _Interrupted):
         report.plain_err("interrupted")
         sys.exit(report.INTERRUPTED)

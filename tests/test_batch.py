@@ -374,6 +374,7 @@ def test_ctrl_c_stops_the_batch_cleanly(tmp_path):
         pytest.skip("the batch finished before the interrupt arrived")
     assert proc.returncode == 130, err
     assert "Traceback" not in err
+    assert err.strip().splitlines()[-1] == "interrupted"  # said, not a silent exit
     for p in out.glob("*.yaml"):
         assert p.read_text(encoding="utf-8").startswith("---"), f"half-written {p.name}"
     assert not list(out.glob(".*.tmp"))
