@@ -67,3 +67,25 @@ def test_word_patterns_match_as_the_plain_alternation():
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert all((fast.match(text, i) and fast.match(text, i).span()) == (plain.match(text, i) and plain.match(text, i).span())
                for i in range(len(text)))
+
+
+def test_the_positions_trie_matches_as_the_sorted_alternation_over_the_whole_lexicon():
+    """The positions pattern is a trie of the whole lexicon: at every place of text made of
+    its words, it must match as the longest-first alternation it replaced."""
+    import random
+
+    from castdoc import nlp
+
+    words = list(nlp.lexicon("positions.txt"))
+    prefixes = ("常务", "专职", "兼职", "驻会", "执行", "名誉", "第一", "副")
+    tail = r"(?:\([^()\n]{1,6}\))?"
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    plain = re.compile(rf"(?:{'|'.join(prefixes)})?(?:{alt}){tail}")
+    fast = people._positions()
+    rng = random.Random(5)
+    pieces = words + list(prefixes) + ["、", "王明", "(兼)", "省科协", "同志"] + [w[:-1] for w in words if len(w) > 2]
+    text = "".join(rng.choice(pieces) for _ in range(3000))
+    for i in range(len(text)):
+        a, b = fast.match(text, i), plain.match(text, i)
+        assert (a and a.span()) == (b and b.span()), text[i:i + 12]
+    assert all(fast.fullmatch(w) for w in words)
