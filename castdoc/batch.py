@@ -446,12 +446,14 @@ class _Waiter:
         self._poll = selectors.PollSelector() if hasattr(selectors, "PollSelector") else None
         self._fds: dict[_Worker, tuple[int, int]] = {}  # as registered: its pipe, its sentinel
 
-    def wait(self, busy: list[_Worker], timeout: float | None) -> set[_Worker]:
+    def wait(self, busy: list[_Worker], timeout: float | None) -> dict[_Worker, bool]:
+        """The workers that need attention: True where their pipe has something to read (an
+        answer, or the end of a worker that died), False where only their process ended."""
         if self._poll is None:
             from multiprocessing.connection import wait
 
             got = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout))
-            return {w for w in busy if w.conn in got or w.proc.sentinel in got}
+            return {w: w.conn in got for w in busy if w.conn in got or w.proc.sentinel in got}
         for w in [w for w in self._fds if w not in busy]:
             for fd in self._fds.pop(w):  # by number: the pipe may be closed already
                 self._poll.unregister(fd)
@@ -461,7 +463,7 @@ class _Waiter:
                 for fd in self._fds[w]:
                     self._poll.register(fd, self._selectors.EVENT_READ)
         got = {key.fd for key, _ in self._poll.select(timeout)}
-        return {w for w in busy if not got.isdisjoint(self._fds[w])}
+        return {w: self._fds[w][0] in got for w in busy if not got.isdisjoint(self._fds[w])}
 
     def close(self) -> None:
         if self._poll is not None:
@@ -531,7 +533,7 @@ class _Pool:
                 ready = waiter.wait(busy, wait_for)
                 for w in busy:
                     if w in ready:
-                        dead = self._drain(w, results)
+                        dead = self._take(w, results, ready[w])
                         if dead:
                             self._lost(w, results, pending, self._death_error)
                             workers.remove(w)
@@ -547,22 +549,23 @@ class _Pool:
                 else:
                     w.stop()
 
-    def _drain(self, w: _Worker, results: dict[int, Outcome]) -> bool:
-        """Take every answer waiting from ``w``; True when the worker is gone."""
-        while True:
-            try:
-                if not w.conn.poll():
-                    break
-                kind, idx, out = w.conn.recv()
-            except (EOFError, OSError):
-                return True
-            if kind == "done":
-                self._finish(idx, out, results)
-                if w.chunk and w.chunk[0][0] == idx:
-                    w.chunk.popleft()
-                w.started = time.monotonic()
-        if w.busy and not w.proc.is_alive():
+    def _take(self, w: _Worker, results: dict[int, Outcome], readable: bool) -> bool:
+        """Take one answer from ``w``; True when the worker is gone.
+
+        One per wake-up: a second waiting answer wakes the next wait at once, which costs
+        less than asking the pipe whether there is one (Connection.poll builds a selector
+        each time it is asked)."""
+        if not readable:
+            return True  # its process ended and its pipe holds nothing more
+        try:
+            kind, idx, out = w.conn.recv()
+        except (EOFError, OSError):
             return True
+        if kind == "done":
+            self._finish(idx, out, results)
+            if w.chunk and w.chunk[0][0] == idx:
+                w.chunk.popleft()
+            w.started = time.monotonic()
         return False
 
     def _finish(self, idx: int, out: Outcome, results: dict[int, Outcome]) -> None:
