@@ -133,8 +133,11 @@ def _idf_file(jieba) -> str:
 
 
 def _stamp(jieba) -> tuple:
-    """What the cached table was built from: jieba's files and castdoc's lexicons."""
+    """What the cached table was built from: jieba's files, castdoc's lexicons and the
+    table's own format."""
     import hashlib
+
+    from .wordtable import FORMAT
 
     files = []
     for path in (_dict_file(jieba), _idf_file(jieba)):
@@ -146,8 +149,6 @@ def _stamp(jieba) -> tuple:
     lexicons = hashlib.sha256()
     for name in (*USERDICTS, "idf.txt"):
         lexicons.update(resources.files("castdoc").joinpath("lexicon", name).read_bytes())
-    from .wordtable import FORMAT
-
     return (FORMAT, jieba.__version__, *files, lexicons.hexdigest())
 
 
