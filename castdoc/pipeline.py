@@ -24,7 +24,7 @@ def parse_path(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> list[Rec
 
 def parse_bytes(data: bytes, *, name: str = "<bytes>", suffix: str | None = None, limits: Limits = DEFAULT_LIMITS) -> list[Record]:
     raw = read_bytes(data, name=name, suffix=suffix, limits=limits)
-    return records_from_raw(raw, path=name, sha256=hashlib.sha256(data).hexdigest())
+    return records_from_raw(raw, path=name, sha256=raw.sha256)
 
 
 def parse_text(text: str, *, name: str = "<text>") -> list[Record]:
@@ -33,14 +33,9 @@ def parse_text(text: str, *, name: str = "<text>") -> list[Record]:
 
 
 def _sha256_of(path, raw: RawText) -> str:
-    """The file's hash (what archives and caches key on); the text's for standard input."""
-    from .cache import file_sha256
-
-    try:
-        if str(path) != "-":
-            return file_sha256(path)
-    except OSError:
-        pass
+    """The file's hash, as read (what archives and caches key on); the text's for standard input."""
+    if str(path) != "-" and raw.sha256:
+        return raw.sha256
     return hashlib.sha256(raw.text.encode("utf-8", "surrogatepass")).hexdigest()
 
 

@@ -411,16 +411,6 @@ def _page_date(t: str) -> re.Match | None:
     return PAGE_DATE.search(t) if "20" in t or "19" in t else None
 
 
-def _reference_year(ctx: _Ctx) -> int | None:
-    for ln in ctx.lines:
-        m = PAGE_DATE.search(ln.text)
-        if m:
-            d = parse_full_date(m.group(0).replace("/", "-").replace(".", "-")) or parse_full_date(m.group(0))
-            if d:
-                return d.year
-    return None
-
-
 def _bulletin_date(ctx: _Ctx, title_idx) -> tuple[dt.date | None, Mention | None]:
     """The event date: the first date of the body, its year from the article itself."""
     lines = ctx.lines

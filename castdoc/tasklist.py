@@ -138,8 +138,10 @@ def read_records(path: str) -> list[dict]:
 def _yaml_documents(text: str) -> list:
     import yaml
 
+    from .record import safe_loader
+
     try:
-        docs = list(yaml.load_all(text, Loader=getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader))
+        docs = list(yaml.load_all(text, Loader=safe_loader()))
     except yaml.constructor.ConstructorError as e:
         tag = getattr(e, "problem", "") or "an unknown tag"
         raise RecordError(f"refused: the YAML holds a tag castdoc does not load ({tag.strip()})",

@@ -53,6 +53,7 @@ class RawText:
     encoding: str | None = None
     pages: int | None = None
     headers: tuple[str, ...] = ()  # docx headers/footers, PDF running heads: kept apart
+    sha256: str | None = None  # of the bytes read (set by castdoc.parse.read_bytes): hashed once, as read
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..parse import READERS
+from ..record import dump_yaml, safe_loader
 
 RECORD_SUFFIX = ".yaml"
 MAX_RECORD_BYTES = 16 * 1024 * 1024
@@ -134,13 +135,6 @@ def load_record(path: Path) -> LoadedRecord:
     return LoadedRecord(path=path, text=text, records=[plain(d) for d in docs])
 
 
-def safe_loader():
-    """libyaml's safe loader where PyYAML has it (its wheels do): it reads a record several
-    times as fast as PyYAML's own, to the same data; constructing stays PyYAML's safe one."""
-    import yaml
-
-    return getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
-
 
 def _line_maps(text: str) -> list[dict[str, int]]:
     import yaml
@@ -210,8 +204,6 @@ def round_trip(dicts: list[dict]) -> list[dict]:
     """Fresh records as they will read back from YAML, so comparisons see like with like."""
     import yaml
 
-    from ..record import dump_yaml
-
     return [plain(d) for d in yaml.load_all(dump_yaml(dicts), Loader=safe_loader()) if d is not None]
 
 
@@ -226,7 +218,6 @@ def write_records(target: Path, dicts: list[dict], *, documents: set[Path] | Non
     castdoc record: a record name is derived from a document name, and a wrong guess
     must never cost a user their file.
     """
-    from ..record import dump_yaml
     from ..writeout import write_atomic
 
     if target.suffix.lower() != RECORD_SUFFIX:

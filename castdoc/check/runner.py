@@ -6,7 +6,6 @@ applied per document before ``--fix`` acts, so ``--fix`` repairs only what is re
 """
 from __future__ import annotations
 
-import hashlib
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -148,11 +147,7 @@ def _read(doc: Path, limits: Limits):
     from ..record import to_dict
 
     raw = read_path(doc, limits=limits)
-    h = hashlib.sha256()
-    with open(doc, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    docs = documents_from_raw(raw, path=str(doc), sha256=h.hexdigest())
+    docs = documents_from_raw(raw, path=str(doc), sha256=raw.sha256 or "")
     return docs, [to_dict(build_record(d)) for d in docs]
 
 

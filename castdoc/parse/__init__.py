@@ -6,6 +6,8 @@ arrives, so reading a .txt never loads python-docx or pdfplumber.
 """
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import importlib
 from pathlib import Path
 
@@ -95,7 +97,7 @@ def read_bytes(data: bytes, *, name: str, suffix: str | None = None, limits: Lim
     raw = reader_for(suffix, path=name).read(data, name=name, limits=limits)
     if not raw.text.strip():
         raise EmptyDocument("no text in the document", path=name, hint="the file holds no readable text")
-    return raw
+    return dataclasses.replace(raw, sha256=hashlib.sha256(data).hexdigest())
 
 
 def read_path(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> RawText:
