@@ -86,8 +86,7 @@ class Words:
 
     def freq(self, word: str) -> int:
         """jieba's frequency of ``word``; 0 for a mere prefix and for no word at all."""
-        code = self.codes.get(word)
-        return code >> self.shift if code else 0
+        return self.table.freq(word) or 0
 
     def tag(self, word: str) -> str:
         """The word's tag as jieba's tagger gives it: "x" where it has none."""
@@ -125,7 +124,7 @@ def route(sentence: str, words: Words) -> list[int]:
             frag = sentence[k:j]
             w = seen(frag, _UNSEEN)
             if w is _UNSEEN:
-                code = get(frag)
+                code = get(frag)  # (WordTable.freq, inlined: the one hot look-up)
                 if code is None:
                     w = None
                 else:

@@ -89,3 +89,28 @@ def test_the_positions_trie_matches_as_the_sorted_alternation_over_the_whole_lex
         a, b = fast.match(text, i), plain.match(text, i)
         assert (a and a.span()) == (b and b.span()), text[i:i + 12]
     assert all(fast.fullmatch(w) for w in words)
+
+
+def test_line_predicates_answer_as_their_patterns():
+    """is_colophon, is_image_file, is_dateline and has_title_end look at a character or two
+    before their pattern: on lines of every kind they must answer as the pattern alone."""
+    import random
+    from pathlib import Path
+
+    from castdoc import lines as L
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in [*root.glob("samples/*.txt"), *root.glob("samples/archive/*.txt"),
+                                                       *root.glob("tests/cases/*.txt")]
+             if p.name != "notice-gb18030.txt"]
+    pool = [ln.strip() for t in texts for ln in t.splitlines() if ln.strip()]
+    pieces = ["主送:", "抄送:", "印发", "某省科协办公室", "2024年3月1日", "印发)", "图片.jpg", "photo.PNG", "本报讯",
+              "【本报讯】", "新华社北京电", "讯 ", "关于举办大赛的通知", "(征求意见稿)", "通報", "的通知(第二号)", "x", " "]
+    rng = random.Random(3)
+    pool += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 5))) for _ in range(3000)]
+    for ln in pool:
+        assert L.is_colophon(ln) == bool(L.COLOPHON.match(ln)), ln
+        assert L.is_image_file(ln) == bool(L.IMAGE_FILE.match(ln)), ln
+        assert L.is_dateline(ln) == bool(L.DATELINE.match(ln)), ln
+        assert L.has_title_end(ln) == bool(L.TITLE_END.search(ln)), ln
+    assert sum(map(L.is_colophon, pool)) and sum(map(L.is_dateline, pool)) and sum(map(L.has_title_end, pool))

@@ -23,7 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from ..lines import BOILERPLATE, COLOPHON, IMAGE_FILE, LABEL, is_date_line, split_outside
+from ..lines import BOILERPLATE, LABEL, is_colophon, is_date_line, is_image_file, split_outside
 from ..types import DateValue, Task
 
 # ---------------------------------------------------------------- vocabulary
@@ -302,7 +302,7 @@ _ELIGIBILITY = re.compile(r"资格|資格|条件|條件|范围|範圍|对象|對
 
 def _furniture(t: str) -> bool:
     return bool(
-        LABEL.match(t) or COLOPHON.match(t) or is_date_line(t) or BOILERPLATE.match(t) or IMAGE_FILE.match(t)
+        LABEL.match(t) or is_colophon(t) or is_date_line(t) or BOILERPLATE.match(t) or is_image_file(t)
         or _CLOSING.match(t)
     )
 
