@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from .datefmt import DATE_FIRST, FULL_DATE, find_full_dates, match_to_date, parse_full_date
+from .datefmt import DATE_FIRST, FULL_DATE, match_to_date, parse_full_date
 from .lines import (
     BOILERPLATE,
     DOC_TYPES_TRAD,
