@@ -84,6 +84,7 @@ class Person:
     mentions: int = 1
     first: int = 0  # offset of the first mention in the text as read
     source: str = "text"  # text | byline | contact
+    mention: Mention | None = None  # that first mention (``mention.start == first``)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -135,6 +136,7 @@ class Task:
     section: tuple[str, ...] = ()
     start: int = 0
     end: int = 0
+    mention: Mention | None = None  # ``text`` as read: its raw slice (within start…end)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -9,7 +9,8 @@ import unicodedata
 import pytest
 
 from castdoc import normalise as nz
-from castdoc.extract import _tokens, people
+from castdoc.extract import _tokens
+from castdoc.extract.people import patterns as people_patterns
 
 PIECES = list("科协通知举办。，、：:（）() 　\t\n\r\xa0\u2028\x85\x00\u200bＡ１ａ！Python3-—/页第陳公司王明") + [
     "(gong)", "舉(ju)行", "\r\n", "  ", "\ufeff", "\ud800",
@@ -62,7 +63,7 @@ def test_clean_gaps_are_where_raw_white_space_was_dropped(text):
 def test_word_patterns_match_as_the_plain_alternation():
     words = ["主席", "副主席", "秘书长", "院士", "部长"]
     plain = re.compile(r"(?:常务|副)?(?:秘书长|副主席|主席|院士|部长)")
-    fast = people._word_pattern(("常务", "副"), words)
+    fast = people_patterns.word_pattern(("常务", "副"), words)
     text = "省科协常务副主席、秘书长王明和院士李华出席,部长主持;副院士,常务秘书长。"
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert all((fast.match(text, i) and fast.match(text, i).span()) == (plain.match(text, i) and plain.match(text, i).span())
@@ -81,7 +82,7 @@ def test_the_positions_trie_matches_as_the_sorted_alternation_over_the_whole_lex
     tail = r"(?:\([^()\n]{1,6}\))?"
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     plain = re.compile(rf"(?:{'|'.join(prefixes)})?(?:{alt}){tail}")
-    fast = people._positions()
+    fast = people_patterns.positions()
     rng = random.Random(5)
     pieces = words + list(prefixes) + ["、", "王明", "(兼)", "省科协", "同志"] + [w[:-1] for w in words if len(w) > 2]
     text = "".join(rng.choice(pieces) for _ in range(3000))

@@ -95,9 +95,9 @@ def _led_patterns():
         for name, value in vars(mod).items():
             if isinstance(value, re.Pattern) and isinstance(value.pattern, str) and value.pattern.startswith("(?=["):
                 found.append((f"{info.name}.{name}", value))
-    from castdoc.extract import people
+    from castdoc.extract.people import patterns
 
-    found.append(("castdoc.extract.people._positions()", people._positions()))
+    found.append(("castdoc.extract.people.patterns.positions()", patterns.positions()))
     return found
 
 
@@ -106,7 +106,7 @@ LED = _led_patterns()
 
 def test_there_are_such_patterns():
     names = {n for n, _ in LED}
-    assert {"castdoc.extract.tasks.DIRECTIVE", "castdoc.extract.tasks._NOT_IN_ACTOR"} <= names
+    assert {"castdoc.extract.tasks.cues.DIRECTIVE", "castdoc.extract.tasks.actor._NOT_IN_ACTOR"} <= names
 
 
 @pytest.mark.parametrize("name, pattern", LED, ids=[n for n, _ in LED])

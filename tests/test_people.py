@@ -101,6 +101,14 @@ def test_spans_are_exact_in_the_raw_text():
         assert text.startswith(p.name, p.first), p
 
 
+def test_each_person_carries_the_mention_of_its_first_occurrence():
+    text = "吴建国指出,要做好科普工作。\n市科协主席吴建国出席。\n联系人:赵德明"
+    got = people.extract(_doc(text), {})
+    assert {p.name for p in got} == {"吴建国", "赵德明"}
+    for p in got:
+        assert p.mention.start == p.first and p.mention.text == text[p.mention.start:p.mention.end] == p.name
+
+
 def test_runs_through_the_pipeline():
     from castdoc.pipeline import parse_text
 

@@ -225,6 +225,28 @@ def test_task_text_is_an_exact_slice():
         assert text[t.start:t.end].replace("\n", "") == t.text
 
 
+def test_each_task_carries_the_mention_of_its_text():
+    text = DIRECTIVES_AND_ENUMERATION.replace("形成工作合力", "形成工\n作合力")  # a line broken inside a task
+    tasks = _tasks(text)
+    assert tasks
+    for t in tasks:
+        m = t.mention
+        assert m.text == text[m.start:m.end] and m.value == t.text
+        assert t.start <= m.start <= m.end <= t.end
+    assert any("\n" in t.mention.text for t in tasks)
+
+
+def test_sentences_and_clauses_are_cut_outside_brackets():
+    from castdoc.extract.tasks.sentences import sentences
+
+    text = "  各单位要报送(含电子版,一式两份)材料,并于5月前完成。请各市科协“认真,及时”报送。"
+    first, second = sentences(text, 0, len(text), para=3)
+    assert (first.para, text[first.start:first.end]) == (3, "各单位要报送(含电子版,一式两份)材料,并于5月前完成")
+    assert [text[c.start:c.end] for c in first.clauses] == ["各单位要报送(含电子版,一式两份)材料", "并于5月前完成"]
+    assert [text[c.start:c.end] for c in second.clauses] == ["请各市科协“认真,及时”报送"]
+    assert first.clause_at(first.clauses[1].start) == 1 and first.clause_at(len(text)) == 1
+
+
 def test_long_sentence_keeps_its_head_and_sends_the_rest_to_detail():
     text = MEETING.replace(
         "四、会议材料由市科协办公室负责印制。",

@@ -1,0 +1,75 @@
+"""The roles a text gives a person right before the name: 副部长王庆林, 党组成员、专职副主席
+冯日光 (one role per 、-piece, each the run of name-like words ending in a position)."""
+from __future__ import annotations
+
+import re
+
+from ... import nlp
+from .cues import CLAUSE_END
+from .patterns import positions_at_end
+from .words import ORG_END
+
+_LIST_SEP = re.compile(r"[、兼]")
+
+
+def roles_before(t: str, spans: list[tuple[int, int]], ns: int) -> list[tuple[int, int]]:
+    """The roles before the name at ``ns``, back to the clause start (past no earlier
+    name in ``spans``): one per 、-piece that ends in a position word."""
+    floor = max((e for s, e in spans if e <= ns), default=0)
+    k = ns - 1
+    while k >= floor and t[k] not in CLAUSE_END:
+        k -= 1
+    seg_start = k + 1
+    # an opening bracket not closed before the name opens the clause: 本报讯(记者 胡宇芬
+    for br, close in (("(", ")"), ("“", "”"), ("《", "》")):
+        o = t.rfind(br, seg_start, ns)
+        if o >= 0 and t.find(close, o, ns) < 0:
+            seg_start = o + 1
+    pieces = []
+    a = seg_start
+    for m in _LIST_SEP.finditer(t[seg_start:ns]):
+        pieces.append((a, seg_start + m.start()))
+        a = seg_start + m.end()
+    pieces.append((a, ns))
+    roles: list[tuple[int, int]] = []
+    pos_end = positions_at_end()
+    for a, b in reversed(pieces):
+        if b <= a or not pos_end.search(t[a:b]):
+            break
+        start = trim_left(t, a, b)
+        if start is None or start >= b:
+            break
+        roles.insert(0, (start, b))
+        if start > a:
+            break
+    return roles
+
+
+def trim_left(t: str, a: int, b: int) -> int | None:
+    """Start of the longest run of name-like words ending at b (the role proper)."""
+    toks = nlp.pos_cut(t[a:b])
+    start = None
+    for w, tag, off in reversed(toks):
+        if not role_word(w, tag):
+            break
+        start = a + off
+    return start
+
+
+def role_word(w: str, tag: str) -> bool:
+    """Whether a token (as jieba tags it) can stand in a role: a position, a unit, a name."""
+    if w in nlp.lexicon("positions.txt") or w in nlp.lexicon("orgs.txt"):
+        return True
+    if w in "()“”\"·":
+        return True
+    if tag == "x" or tag in ("p", "c", "r", "d", "t", "y", "e", "o", "q") or tag.startswith("u"):
+        return False
+    if w.endswith(tuple(ORG_END)) and len(w) >= 2:
+        return True
+    if tag.startswith("n") or tag in ("j", "b", "eng", "vn", "s", "nz"):
+        return w not in ("一行", "同志", "人员", "代表", "领导", "同时", "会上")
+    if tag == "m":
+        return bool(re.fullmatch(r"第?[一二三四五六七八九十\d]+[级届]?", w)) and w not in ("一",)
+    if tag == "f":  # 南方科技大学, 中部战区: a direction inside a name, not 期间 or 以上
+        return len(w) >= 2 and w not in ("之间", "期间", "以上", "以下", "之后", "之前", "以来", "当中", "之中", "其中", "中间", "以后")
+    return False

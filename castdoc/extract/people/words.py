@@ -1,0 +1,41 @@
+"""The genre's vocabulary as the people rules read it: what a unit's name ends in, the
+roles of a byline, the labels of a named field, forms of address.
+
+To be replaced by imports from castdoc.vocab (the one home of this vocabulary) once it is
+there: the other people modules ask for these through this module only, so the swap is this
+one file. The cues by which a name is known (等, 表示, 一行 …) are the people rules' own and
+live in ``cues``.
+"""
+from __future__ import annotations
+
+import re
+
+# what the name of a unit ends in (市科协办公室, 组织部): a unit before a name, or a role
+ORG_END = "室部局处会协社站台报院校委办厅馆司组团所中心"
+
+# the roles a byline names (记者 胡宇芬, 作者:市科协办公室 许燕); 文/图 … name no role
+BYLINE_ROLES = (
+    "特约记者", "见习记者", "实习记者", "记者", "通讯员", "实习生", "作者", "摄影", "责任编辑", "责编", "编辑", "审核", "审校",
+    "校对", "撰稿", "撰文", "供稿人", "供稿", "文/图", "图/文", "文图", "图文",
+)
+NO_ROLE_BYLINES = ("文/图", "图/文", "文图", "图文")
+BYLINE_PAPERS = ("本报", "本刊", "本网")  # 本报记者 …: the paper itself, before a byline role
+
+# a labelled field naming a person (联系人:邓洪军、袁宾; 签发人:张三); 联系人 names a contact
+LABELLED = re.compile(
+    r"(?P<label>联系人|签发人|主持人|主讲人|报告人|讲解人|审核人|经办人|发言人|拟稿人|承办人)"
+    r"(?:及(?:联系)?(?:电话|方式))?\s*:\s*"
+)
+CONTACT_LABEL = "联系人"
+
+# The given part of a "name" that is really a form of address (张老师, 王主任).
+ADDRESS = ("老师", "先生", "女士", "同志", "老", "总", "工", "主任", "处长", "科长", "部长", "局长", "书记", "教授")
+# forms of address that name no role (王庆林同志)
+COURTESY = ("同志", "先生", "女士")
+
+# what a position word can open with (常务副主席, 专职副主席, 名誉会长)
+POSITION_PREFIXES = ("常务", "专职", "兼职", "驻会", "执行", "名誉", "第一", "副")
+# the position words that stand after a bare name as a title (张亿锋副主席), not these
+NOT_TITLES = ("委员", "秘书", "科员", "干事", "负责人", "主要负责人", "记者", "通讯员", "责任编辑", "联络员", "召集人")
+TITLE_PREFIXES = ("常务", "专职", "第一", "副")
+TITLE_EXTRA = ("同志", "先生", "女士", "博士")
