@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 
 from .. import nlp
 from ..types import Person
+from ..vocab import BYLINE_ROLES as _BYLINE_ROLES
+from ..vocab import ORG_END, PERSON_LABELS
 from ._tokens import Clean, clean_of
 
 CLAUSE_END = set(",，。;；:：!！?？\n")
@@ -57,23 +59,18 @@ AFTER_DENG = re.compile(
     r"等(?:\d|[一二三四五六七八九十两百]+[名位人个]|人|同志|参加|出席|陪同|"
     r"[\u4e00-\u9fff]{0,4}?(?:科学家|专家|学者|院士|领导|代表|教授|老师|嘉宾|人士|先进|模范|典型|工作者))"
 )
-_BYLINE_ROLES = (
-    "特约记者", "见习记者", "实习记者", "记者", "通讯员", "实习生", "作者", "摄影", "责任编辑", "责编", "编辑", "审核", "审校",
-    "校对", "撰稿", "撰文", "供稿人", "供稿", "文/图", "图/文", "文图", "图文",
-)
 # (the look-ahead for the characters a match can start with only makes a miss quick)
 BYLINE_ROLE = re.compile(
     "(?=[%s])(?:本报|本刊|本网)?(?P<role>%s)\\s*[:]?\\s*"
     % ("".join(sorted({"本", *(w[0] for w in _BYLINE_ROLES)})), "|".join(map(re.escape, _BYLINE_ROLES)))
 )
 LABELLED = re.compile(
-    r"(?P<label>联系人|签发人|主持人|主讲人|报告人|讲解人|审核人|经办人|发言人|拟稿人|承办人)"
+    rf"(?P<label>{PERSON_LABELS})"
     r"(?:及(?:联系)?(?:电话|方式))?\s*:\s*"
 )
 # The given part of a "name" that is really a form of address (张老师, 王主任).
 ADDRESS = ("老师", "先生", "女士", "同志", "老", "总", "工", "主任", "处长", "科长", "部长", "局长", "书记", "教授")
 DOCTRINE = re.compile(r"新时代|思想|理论|谈治国理政|文选|著作")
-ORG_END = "室部局处会协社站台报院校委办厅馆司组团所中心"
 
 
 def _word_pattern(prefixes: tuple[str, ...], words, tail: str = "") -> re.Pattern:

@@ -25,13 +25,12 @@ from dataclasses import dataclass, replace
 
 from ..lines import BOILERPLATE, LABEL, is_colophon, is_date_line, is_image_file, split_outside
 from ..types import DateValue, Task
+from ..vocab import ACTOR_HEADS as HEADS  # the subject of a request: units, offices, people
+from ..vocab import ENUMERATED as _ENUMERATED
+from ..vocab import NEXT_ENUMERATED as _NEXT_ENUMERATED
+from ..vocab import TASK_MARKER as MARKER
 
 # ---------------------------------------------------------------- vocabulary
-MARKER = re.compile(
-    r"^(?:(?P<l1>[一二三四五六七八九十]{1,3}[、.])|(?P<l2>\([一二三四五六七八九十]{1,3}\))"
-    r"|(?P<l3>\d{1,2}(?:[.、](?!\d)|\.(?=(?:19|20)\d{2}年)))|(?P<l4>\(\d{1,2}\))"
-    r"|(?P<l5>[一二三四五六七八九十]{1,2}是))\s*"
-)
 # label items: 参会人员:… 推荐办法:… 联系方式
 ITEM_LABEL = re.compile(r"[^,。;:!?()《》“”]{2,10}(?::|$)")
 DIRECTIVE = re.compile(
@@ -52,17 +51,6 @@ DIRECTIVE = re.compile(
 TRIVIAL_QING = re.compile(r"[请請](?:下载|查阅|参阅|登录|关注|见|详见|浏览|访问|点击|参见|联系|咨询|拨打|致电|留意)|[请請](?:参照|按照|參照)[^,。]*(?:办理|辦理|执行|執行)$")
 # reported speech inside a notice (强调科技创新必须坚持…) is not a request to the recipients
 NOTICE_SPEECH = re.compile(r"强调|強調|指出|阐释|阐明|表示")
-# the subject of a request: units, offices, people
-HEADS = (
-    "单位", "部门", "学会", "协会", "研究会", "委员会", "科协", "组织", "同志", "人员", "个人", "者", "领导", "学院",
-    "委员", "机关", "局", "委", "厅", "处", "室", "办", "中心", "基地", "站点", "团队", "会员", "专家", "代表", "干部",
-    "党员", "学校", "高校", "企业", "分会", "会", "部", "社", "院", "所", "校", "人", "群众", "教师", "学生", "家长",
-    "馆", "集团", "公司", "政府", "党委", "支部", "小组", "组", "团", "队",
-    "员", "員", "选手", "選手", "主席", "书记", "秘书长", "主任", "院长", "校长", "部长", "局长", "处长", "馆长", "站长", "会长", "理事长",
-    "書記", "秘書長", "院長", "校長", "部長", "局長", "處長", "館長", "站長", "會長", "理事長",
-    "單位", "部門", "學會", "協會", "研究會", "委員會", "科協", "組織", "人員", "個人", "領導", "學院", "委員", "機關",
-    "廳", "辦", "團隊", "會員", "專家", "幹部", "黨員", "學校", "企業", "會", "館", "組", "團", "隊",
-)
 _HEAD_END = re.compile(
     # the look-ahead for a head word's first character only lets re skip the other places fast
     rf"(?=[{''.join(sorted({h[0] for h in HEADS} | set('地市县区省縣區')))}])"
@@ -117,8 +105,6 @@ _COMMITMENT = re.compile(r"(?:我|本)[会會厅廳局办辦部校院处處]|将
 _OTHER_BUSINESS = re.compile(r"^(?:[联聯]系|电话|電話|邮箱|郵箱|我[厅廳办辦会會局部])")
 _AS_FOLLOWS = re.compile(r"如下\s*:?$")
 _BY_START = re.compile(r"(?:并|並|同时|同時)?由")  # used with match(text, pos)
-_ENUMERATED = re.compile(r"[一二三四五六七八九十]{1,2}是")  # 一是…, 二是…
-_NEXT_ENUMERATED = re.compile(r"(?<=[。;])[一二三四五六七八九十]{1,2}是")
 _SPACES = re.compile(r"\s+")
 _COMMA_OR_DE = re.compile(r"[,的]")
 _IN_CHARGE = re.compile(r"负责|負責")
@@ -149,7 +135,7 @@ def extract(doc, found) -> tuple[Task, ...]:
     else:
         cands = _notice(text, paras)
     cands = _inherit_actors(cands, paras)
-    dates = _Dates(found.get("dates") or () if found is not None else (), doc)
+    dates = _Dates(found.dates if found is not None else (), doc)
     starts = [c.s for c in cands]
     tasks: list[Task] = []
     seen: set[str] = set()
@@ -175,7 +161,7 @@ def extract(doc, found) -> tuple[Task, ...]:
             deadline_time=when,
             detail=_detail(doc, c, nxt, paras),
             deliverable=_deliverable(value),
-            contact=_contact(doc, rs),
+            contact=_contact(found.contacts if found is not None else (), rs),
             section=_section(doc, rs, para),
             start=rs,
             end=re_,
@@ -230,7 +216,7 @@ def _paragraphs(doc) -> list[_Para]:
     """Body paragraphs; lines broken inside a sentence (page ends) are joined softly."""
     text = doc.view.text
     body = doc.structure.body
-    start = body.start if body is not None else 0
+    start = doc.view.index_of(body.start) if body is not None else 0
     # (start, end, item marker) per paragraph. A joined paragraph keeps its first line's
     # marker match: that line is 40 characters or more and ends in no space, so a match at
     # its start (a few characters) reads the same there as in the joined text.
@@ -798,9 +784,8 @@ def _deliverable(value: str) -> str | None:
     return m.group(0) if m else None
 
 
-def _contact(doc, raw_pos: int) -> str | None:
-    contacts = [c for c in doc.structure.contacts if c.name] or [
-        c for c in doc.structure.contacts if c.phone or c.email]
+def _contact(found_contacts, raw_pos: int) -> str | None:
+    contacts = [c for c in found_contacts if c.name] or [c for c in found_contacts if c.phone or c.email]
     if not contacts:
         return None
     after = [c for c in contacts if c.first >= raw_pos]
