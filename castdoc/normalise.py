@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .lines import BOILERPLATE, LABEL
 from .types import Mention
+from .vocab import PAGE_NUMBER, PAGE_NUMBER_FIRST, PARAGRAPH_START, TITLE_TAIL
 
 # Characters dropped outright: zero-width marks, BOM, soft hyphen.
 _DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\r"}
@@ -27,14 +28,7 @@ _SPECIAL = re.compile(
 )
 # Sentence-final punctuation (after folding): a line that ends with one is a real paragraph end.
 _FINAL = set("。！？!?;；:：…”\"’』」)）]】》") | {"。"}
-_HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.．、](?!\d)|[(（]\d{1,2}[)）]"
-    r"|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[条章节部分]|附件|联系|抄送|抄报|主题词|特此)"
-)
-_PAGE_NUMBER = re.compile(r"^\s*(?:[—–\-－]+\s*\d{1,4}\s*[—–\-－]+|第\s*\d+\s*页(?:\s*[/共]\s*\d+\s*页?)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
-_PAGE_FIRST = set("—–-－第")  # with digits and white space: how a _PAGE_NUMBER line starts
-JOIN_MIN = 40
-_TITLE_TAIL = re.compile(r"(?:通知|意见|决定|通报|公告|通告|报告|请示|批复|纪要|决议|公报|函|公示)$")  # a line at least this long that stops mid-sentence was broken by layout
+JOIN_MIN = 40  # a line at least this long that stops mid-sentence was broken by layout
 
 
 def is_cjk(ch: str) -> bool:
@@ -143,6 +137,11 @@ class View:
                 a = c
         return "".join(pieces)
 
+    def index_of(self, raw_offset: int) -> int:
+        """The view offset of the first character at or after ``raw_offset`` in the raw text
+        (origins rise strictly: the inverse of ``origin``)."""
+        return bisect.bisect_left(self.origin, raw_offset)
+
     def slice(self, start: int, end: int) -> "View":
         """A sub-view whose offsets still point into the whole raw text."""
         return View(self.raw, self.text[start:end], self.origin[start:end] + (self.origin[end],))
@@ -161,8 +160,8 @@ def normalise(raw: str) -> View:
     for part in folded.split("\n"):
         body = part.strip(" ")
         first = body[:1]
-        if body and not ((first in _PAGE_FIRST or first.isdecimal() or first.isspace())  # (\d, \s)
-                         and _PAGE_NUMBER.match(body)):
+        if body and not ((first in PAGE_NUMBER_FIRST or first.isdecimal() or first.isspace())  # (\d, \s)
+                         and PAGE_NUMBER.match(body)):
             s = pos + len(part) - len(part.lstrip(" "))
             lines.append((s, s + len(body)))
             texts.append(body)
@@ -305,12 +304,12 @@ def _joins(prev: str, line: str, width: int | None = None) -> bool:
         return False
     if prev[-1] in _FINAL or not (is_cjk(prev[-1]) or prev[-1].isalnum() or prev[-1] in ",、"):
         return False
-    if _HEADING.match(line) or (len(prev) < 60 and _HEADING.match(prev) and not wrapped):
+    if PARAGRAPH_START.match(line) or (len(prev) < 60 and PARAGRAPH_START.match(prev) and not wrapped):
         return False
     # Prose that a page end cut has commas or full stops; titles and page furniture do not.
     if not wrapped and not any(c in prev for c in ",。;"):
         return False
-    if _TITLE_TAIL.search(prev) or (line.endswith(":") and len(line) < 100 and not wrapped):
+    if TITLE_TAIL.search(prev) or (line.endswith(":") and len(line) < 100 and not wrapped):
         return False
     if BOILERPLATE.match(prev) or BOILERPLATE.match(line) or LABEL.match(line):
         return False

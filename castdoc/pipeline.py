@@ -57,7 +57,7 @@ def records_from_raw(raw: RawText, *, path: str, sha256: str) -> list[Record]:
 def build_record(doc: Document) -> Record:
     st = doc.structure
     found = run_all(doc)
-    platforms, initiatives = found["named"] or ((), ())
+    platforms, initiatives = found.named or ((), ())
     return Record(
         source=doc.source,
         kind=st.kind,
@@ -68,18 +68,18 @@ def build_record(doc: Document) -> Record:
         issuer=" ".join(st.issuer.text.split()) if st.issuer else None,
         issued=st.issued,
         recipients=tuple(m.value for m in st.recipients),
-        people=tuple(found["people"]),
-        dates=tuple(found["dates"]),
-        tasks=tuple(found["tasks"]),
+        people=found.people,
+        dates=found.dates,
+        tasks=found.tasks,
         platforms=tuple(platforms),
         initiatives=tuple(initiatives),
-        contacts=st.contacts,
+        contacts=found.contacts,
         attachments=_unique(m.value for m in st.attachments),
         cc=_unique(m.value for m in st.cc),
         byline=_unique(" ".join(m.text.split()) for m in st.byline),
         sections=st.sections,
-        keywords=tuple(found["keywords"]),
-        periods=tuple(found["periods"]),
+        keywords=found.keywords,
+        periods=found.periods,
     )
 
 

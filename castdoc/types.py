@@ -106,7 +106,8 @@ class Contact:
     email: str | None = None
     address: str | None = None
     role: str | None = None
-    first: int = 0
+    first: int = 0  # offset of the line that opened the contact's group, in the text as read
+    mention: Mention | None = None  # the name as written (the first phone or address when nameless)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -159,10 +160,9 @@ class Structure:
     recipients: tuple[Mention, ...] = ()
     sections: tuple[Section, ...] = ()
     attachments: tuple[Mention, ...] = ()
-    contacts: tuple[Contact, ...] = ()
     cc: tuple[Mention, ...] = ()
     byline: tuple[Mention, ...] = ()
-    body: Span | None = None  # where the 正文 lies, in normalised offsets of the article
+    body: Span | None = None  # where the 正文 lies (after the head), in the text as read
     signature: Span | None = None
     head_lines: int = 0  # index of the first body line
 

@@ -27,7 +27,7 @@ def _doc(text: str, ref: dt.date | None = REF, kind: str = "notice") -> Document
 def _articles(text: str, name: str = "t.txt"):
     """(kind, dates) per article, through the real pipeline up to the dates extractor."""
     docs = documents_from_raw(RawText(text=text, format="txt"), path=name, sha256="0")
-    return [(d.structure.kind, run_all(d, only=("dates",))["dates"]) for d in docs]
+    return [(d.structure.kind, run_all(d, only=("dates",)).dates) for d in docs]
 
 
 def _found(text: str, ref: dt.date | None = REF, kind: str = "notice"):

@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from castdoc.extract import keywords, people
+from castdoc.extract import Found, keywords, people
 from conftest import doc_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,7 +25,7 @@ _doc = doc_of
 
 def test_terms_are_the_subject_not_the_boilerplate():
     doc = _doc(NOTICE)
-    kws = keywords.extract(doc, {"people": people.extract(doc, {})})
+    kws = keywords.extract(doc, Found(people=people.extract(doc, Found())))
     terms = [k.term for k in kws]
     assert 1 <= len(terms) <= keywords.TOP
     assert "讲解员" in terms[:3] or "科普讲解" in terms[:3] or "讲解" in terms[:3]
@@ -39,19 +39,19 @@ def test_terms_are_the_subject_not_the_boilerplate():
 def test_pieces_of_names_are_no_terms():
     text = "省科协副主席韩立新调研。韩立新指出,韩立新强调,要做好基层科普工作。"
     doc = _doc(text)
-    terms = [k.term for k in keywords.extract(doc, {"people": people.extract(doc, {})})]
+    terms = [k.term for k in keywords.extract(doc, Found(people=people.extract(doc, Found())))]
     assert "立新" not in terms
 
 
 def test_traditional_text_reports_terms_as_written():
     text = "市科協組織開展科普講解活動,科普講解員參加培訓,講解技能明顯提升。"
-    terms = [k.term for k in keywords.extract(_doc(text), {})]
+    terms = [k.term for k in keywords.extract(_doc(text), Found())]
     assert any("講解" in t for t in terms)
     assert all(t in text for t in terms)
 
 
 def test_an_empty_document_has_no_keywords():
-    assert keywords.extract(_doc("。。。"), {}) == ()
+    assert keywords.extract(_doc("。。。"), Found()) == ()
 
 
 def test_shipped_idf_adjustments_match_the_build_script():

@@ -15,8 +15,8 @@ D = dt.date
 
 def _tasks(text: str):
     (doc,) = documents_from_raw(RawText(text=text, format="txt"), path="t.txt", sha256="0" * 64)
-    found = run_all(doc, only=("dates", "tasks"))
-    return found["tasks"]
+    found = run_all(doc, only=("dates", "contacts", "tasks"))
+    return found.tasks
 
 
 def _rows(text: str):
@@ -298,7 +298,7 @@ def test_tasks_f1_on_the_corpus(shared):
         golds = golds if isinstance(golds, list) else [golds]
         txt = gold_path.with_name(gold_path.name.replace(".gold.yaml", ".txt"))
         raw = RawText(text=txt.read_text(encoding="utf-8"), format="txt")
-        got = [t.text for d in documents_from_raw(raw, path=str(txt), sha256="0") for t in run_all(d, only=("dates", "tasks"))["tasks"]]
+        got = [t.text for d in documents_from_raw(raw, path=str(txt), sha256="0") for t in run_all(d, only=("dates", "contacts", "tasks")).tasks]
         want = [t["text"] for g in golds for t in g.get("tasks") or []]
         used = set()
         for w in want:

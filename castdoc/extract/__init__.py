@@ -1,31 +1,49 @@
-"""Extractors: one module per field, run in this order.
+"""Extractors: one module per field, run in the order of ``EXTRACTORS``.
 
 Each extractor is a pure function ``extract(doc, found) -> tuple`` of the document and the
-fields found before it (``found``: read-only mapping, e.g. tasks use dates). No I/O, no
-printing, no module state beyond the shared, lazily built NLP resources.
+fields found before it (``found``: a frozen ``Found``, e.g. tasks read its dates and
+contacts). No I/O, no printing, no module state beyond the shared, lazily built NLP
+resources.
 """
 from __future__ import annotations
 
-import importlib
-from types import MappingProxyType
+from dataclasses import dataclass, fields, replace
+from typing import Callable
 
-# field -> module under castdoc.extract; the order matters (dates before tasks).
-EXTRACTORS: dict[str, str] = {
-    "dates": "dates",
-    "people": "people",
-    "named": "named",  # platforms and initiatives
-    "keywords": "keywords",
-    "periods": "periods",  # plan periods and bare years, which are not dates
-    "tasks": "tasks",
+from . import contacts, dates, keywords, named, people, periods, tasks
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Found:
+    """What the extractors found, field by field; a field not (yet) run is empty."""
+
+    dates: tuple = ()
+    people: tuple = ()
+    named: tuple = ()  # (platforms, initiatives)
+    keywords: tuple = ()
+    periods: tuple = ()  # plan periods and bare years, which are not dates
+    contacts: tuple = ()
+    tasks: tuple = ()
+
+    def items(self) -> list[tuple[str, tuple]]:
+        return [(f.name, getattr(self, f.name)) for f in fields(self)]
+
+
+# field -> extractor; the order matters (dates and contacts before tasks).
+EXTRACTORS: dict[str, Callable[..., tuple]] = {
+    "dates": dates.extract,
+    "people": people.extract,
+    "named": named.extract,
+    "keywords": keywords.extract,
+    "periods": periods.extract,
+    "contacts": contacts.extract,
+    "tasks": tasks.extract,
 }
 
 
-def run_all(doc, *, only: tuple[str, ...] | None = None) -> MappingProxyType:
-    found: dict[str, object] = {}
-    for name, module in EXTRACTORS.items():
-        if only is not None and name not in only:
-            found[name] = ()
-            continue
-        mod = importlib.import_module(f"{__name__}.{module}")
-        found[name] = mod.extract(doc, MappingProxyType(found))
-    return MappingProxyType(found)
+def run_all(doc, *, only: tuple[str, ...] | None = None) -> Found:
+    found = Found()
+    for name, extract in EXTRACTORS.items():
+        if only is None or name in only:
+            found = replace(found, **{name: extract(doc, found)})
+    return found

@@ -31,7 +31,7 @@ STOP = frozenset(
 def extract(doc, found) -> tuple[Keyword, ...]:
     clean = clean_of(doc.view)
     # pieces of people's names (a name cut as surname + given name) are no terms; whole names may be
-    names = [_fold(p.name) for p in found.get("people", ()) if isinstance(getattr(p, "name", None), str)]
+    names = [_fold(p.name) for p in found.people if isinstance(getattr(p, "name", None), str)]
     pieces = {n[i:j] for n in names for i in range(len(n)) for j in range(i + 1, len(n) + 1) if j - i < len(n)}
     counts: dict[str, int] = {}
     first: dict[str, int] = {}

@@ -25,6 +25,7 @@ import re
 
 from .. import nlp
 from ..types import Named
+from ..vocab import ORG_AFTER
 from ._tokens import Clean, clean_of
 
 PLATFORM_HEADS = (
@@ -64,7 +65,6 @@ GENERIC = frozenset(
 )
 STOP_TAGS = ("p", "c", "r", "d", "y", "e", "o", "f", "a", "ad", "an", "ag", "z", "zg", "i", "uj", "ul", "uz", "uv",
              "ud", "ug")
-ORG_AFTER = ("联合会", "协会", "学会", "研究会", "委员会", "办公室", "管理处", "联盟")
 COLLECTIVE = ("全省", "全市", "全区", "全县", "全镇", "各", "本", "该", "我", "其", "这", "此", "一批", "一个", "首个", "多个",
               "每个", "相关", "有关", "上述")
 

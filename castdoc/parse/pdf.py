@@ -26,21 +26,9 @@ from dataclasses import dataclass, field
 
 from ..errors import MissingDependency, NoTextLayer, ReadError, TooLarge
 from ..types import Block, RawText
+from ..vocab import PDF_PAGE_NUMBER as PAGE_NUMBER
+from ..vocab import PDF_PARAGRAPH_START as HEADING_MARKER
 
-# A line that is nothing but a page number, in the forms Chinese and Western offices print.
-PAGE_NUMBER = re.compile(
-    r"^[\s\u3000]*(?:[—–\-－~～―]*\s*\d{1,4}\s*[—–\-－~～―]*"
-    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|(?:共\s*\d{1,4}\s*页\s*)?第\s*\d{1,4}\s*页"
-    r"|\d{1,4}\s*/\s*\d{1,4}"
-    r"|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"
-    r"|[-—–]?\s*[ivxlc]{1,6}\s*[-—–]?)[\s\u3000]*$",
-    re.I,
-)
-HEADING_MARKER = re.compile(
-    r"^[\s\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d)"
-    r"|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十百]+[章节条部分]|附件|抄送|联系人)"
-)
 # A line ending with one of these closes a sentence; a following line may start a paragraph.
 FINAL = set("。！？；：….!?;:")
 CLOSING = set("”’」』）)】》")

@@ -1,9 +1,8 @@
 """The genre's vocabulary as the people rules read it: what a unit's name ends in, the
 roles of a byline, the labels of a named field, forms of address.
 
-To be replaced by imports from castdoc.vocab (the one home of this vocabulary) once it is
-there: the other people modules ask for these through this module only, so the swap is this
-one file. The cues by which a name is known (等, 表示, 一行 …) are the people rules' own and
+The shared part comes from castdoc.vocab (the one home of the genre's vocabulary); the
+other people modules ask for these through this module only. The cues by which a name is known (等, 表示, 一行 …) are the people rules' own and
 live in ``cues``.
 """
 from __future__ import annotations
@@ -11,19 +10,18 @@ from __future__ import annotations
 import re
 
 # what the name of a unit ends in (市科协办公室, 组织部): a unit before a name, or a role
-ORG_END = "室部局处会协社站台报院校委办厅馆司组团所中心"
+from ...vocab import ORG_END  # noqa: E402
 
 # the roles a byline names (记者 胡宇芬, 作者:市科协办公室 许燕); 文/图 … name no role
-BYLINE_ROLES = (
-    "特约记者", "见习记者", "实习记者", "记者", "通讯员", "实习生", "作者", "摄影", "责任编辑", "责编", "编辑", "审核", "审校",
-    "校对", "撰稿", "撰文", "供稿人", "供稿", "文/图", "图/文", "文图", "图文",
-)
+from ...vocab import BYLINE_ROLES  # noqa: E402
 NO_ROLE_BYLINES = ("文/图", "图/文", "文图", "图文")
 BYLINE_PAPERS = ("本报", "本刊", "本网")  # 本报记者 …: the paper itself, before a byline role
 
 # a labelled field naming a person (联系人:邓洪军、袁宾; 签发人:张三); 联系人 names a contact
+from ...vocab import PERSON_LABELS  # noqa: E402
+
 LABELLED = re.compile(
-    r"(?P<label>联系人|签发人|主持人|主讲人|报告人|讲解人|审核人|经办人|发言人|拟稿人|承办人)"
+    rf"(?P<label>{PERSON_LABELS})"
     r"(?:及(?:联系)?(?:电话|方式))?\s*:\s*"
 )
 CONTACT_LABEL = "联系人"

@@ -44,7 +44,7 @@ def extract(doc, found) -> tuple[Task, ...]:
         cands = notice_tasks(text, paras)
     cands = inherit_actors(cands, [p.implied for p in paras])
     # (what the earlier extractors found is read here only)
-    dates = Dates(found.get("dates") or () if found is not None else (), doc)
+    dates = Dates(found.dates if found is not None else (), doc)
     starts = [c.start for c in cands]
     tasks: list[Task] = []
     seen: set[str] = set()
@@ -72,7 +72,7 @@ def extract(doc, found) -> tuple[Task, ...]:
             deadline_time=when,
             detail=detail(doc, c, nxt, p),
             deliverable=deliverable(value),
-            contact=contact(doc, rs),
+            contact=contact(found.contacts if found is not None else (), rs),
             section=section(doc, rs, para),
             start=rs,
             end=re_,

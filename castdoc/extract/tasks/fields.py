@@ -58,10 +58,9 @@ def deliverable(value: str) -> str | None:
     return m.group(0) if m else None
 
 
-def contact(doc, raw_pos: int) -> str | None:
+def contact(found_contacts, raw_pos: int) -> str | None:
     """The contact named after the task (else the last one named): a name, else a number."""
-    contacts = [c for c in doc.structure.contacts if c.name] or [
-        c for c in doc.structure.contacts if c.phone or c.email]
+    contacts = [c for c in found_contacts if c.name] or [c for c in found_contacts if c.phone or c.email]
     if not contacts:
         return None
     after = [c for c in contacts if c.first >= raw_pos]

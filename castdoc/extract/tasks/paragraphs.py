@@ -37,7 +37,7 @@ def paragraphs(doc) -> list[Paragraph]:
     """Body paragraphs; lines broken inside a sentence (page ends) are joined softly."""
     text = doc.view.text
     body = doc.structure.body
-    start = body.start if body is not None else 0
+    start = doc.view.index_of(body.start) if body is not None else 0
     out: list[Paragraph] = []
     stack: list[tuple[int, bool, bool, Span | None]] = []  # (level, label heading, eligibility, subject)
     for a, b, m in _lines(text, start):

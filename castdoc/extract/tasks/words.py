@@ -1,9 +1,9 @@
 """The genre's vocabulary as the task rules read it: heading markers, the kinds of document,
 the words that end a unit's name, the labels of a notice's closing lines.
 
-To be replaced by imports from castdoc.vocab (the one home of this vocabulary) once it is
-there: every name below is asked for by the other task modules through this module only,
-so the swap is this one file. The cues by which a notice asks (要, 请, 报送 …) are the
+The shared part comes from castdoc.vocab (the one home of the genre's vocabulary); what
+is the task rules' own reading of it stays here. The other task modules ask for both
+through this module only. The cues by which a notice asks (要, 请, 报送 …) are the
 task rules' own and live in ``cues``.
 """
 from __future__ import annotations
@@ -14,26 +14,12 @@ import re
 NOTICE = "notice"
 BULLETIN = "bulletin"
 
-# the item marker a line starts with: l1 一、 l2 (一) l3 1. l4 (1) l5 一是
-MARKER = re.compile(
-    r"^(?:(?P<l1>[一二三四五六七八九十]{1,3}[、.])|(?P<l2>\([一二三四五六七八九十]{1,3}\))"
-    r"|(?P<l3>\d{1,2}(?:[.、](?!\d)|\.(?=(?:19|20)\d{2}年)))|(?P<l4>\(\d{1,2}\))"
-    r"|(?P<l5>[一二三四五六七八九十]{1,2}是))\s*"
-)
-ENUMERATED = re.compile(r"[一二三四五六七八九十]{1,2}是")  # 一是…, 二是… (MARKER's l5)
-NEXT_ENUMERATED = re.compile(r"(?<=[。;])[一二三四五六七八九十]{1,2}是")  # the next one, inside a paragraph
+# the item marker a line starts with: l1 一、 l2 (一) l3 1. l4 (1) l5 一是; 一是…, 二是… inside a paragraph
+from ...vocab import ENUMERATED, NEXT_ENUMERATED  # noqa: E402
+from ...vocab import TASK_MARKER as MARKER  # noqa: E402
 
 # what the name of a unit, an office or a group of people ends in: a request's subject
-HEADS = (
-    "单位", "部门", "学会", "协会", "研究会", "委员会", "科协", "组织", "同志", "人员", "个人", "者", "领导", "学院",
-    "委员", "机关", "局", "委", "厅", "处", "室", "办", "中心", "基地", "站点", "团队", "会员", "专家", "代表", "干部",
-    "党员", "学校", "高校", "企业", "分会", "会", "部", "社", "院", "所", "校", "人", "群众", "教师", "学生", "家长",
-    "馆", "集团", "公司", "政府", "党委", "支部", "小组", "组", "团", "队",
-    "员", "員", "选手", "選手", "主席", "书记", "秘书长", "主任", "院长", "校长", "部长", "局长", "处长", "馆长", "站长", "会长", "理事长",
-    "書記", "秘書長", "院長", "校長", "部長", "局長", "處長", "館長", "站長", "會長", "理事長",
-    "單位", "部門", "學會", "協會", "研究會", "委員會", "科協", "組織", "人員", "個人", "領導", "學院", "委員", "機關",
-    "廳", "辦", "團隊", "會員", "專家", "幹部", "黨員", "學校", "企業", "會", "館", "組", "團", "隊",
-)
+from ...vocab import ACTOR_HEADS as HEADS  # noqa: E402
 # after 各 a place word alone names the units there (各市, 各县)
 PLACES = "地市县区省縣區"
 # the unit words among HEADS that name a body, not a person (…单位, …科协, …中心), with an

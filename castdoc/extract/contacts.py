@@ -1,0 +1,103 @@
+"""Contacts: the 联系人 of a notice with their phones and e-mail addresses.
+
+Labels group what follows them: names open a group, the phones and addresses after them
+join it, and the next name after a phone opens the next group (联系人:张伟 电话:… 联系人:
+李娜 …). Each name of a group gets the group's phones and addresses; a group without a
+name (咨询电话:…) still gives one contact.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from ..structure.context import Context
+from ..types import Contact, Mention
+from ..vocab import CONTACT_HINT, CONTACT_NAME, CONTACT_NAMES, EMAIL, EMAIL_WORD, NOT_NAME, PHONE, PHONE_LABEL
+
+_CONTACT_NAME = re.compile(CONTACT_NAME)
+
+
+@dataclass(slots=True)
+class _Group:
+    first: int  # view offset of the line that opened the group
+    names: list[Mention] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    first_value: Mention | None = None  # the group's first phone or address
+    closed: bool = False  # a 监督电话 line ends the group: no name joins it
+
+
+def extract(doc, found) -> tuple[Contact, ...]:
+    ctx = Context(doc.view)
+    groups: list[_Group] = []
+    current: _Group | None = None
+    lines = ctx.lines
+    content = ctx.content
+    for i in sorted(_hint_lines(ctx)):
+        if i not in content:  # (page furniture)
+            continue
+        ln = lines[i]
+        t = ln.text
+        label_m = PHONE_LABEL.search(t)
+        names_m = CONTACT_NAMES.search(t) if "人" in t else None  # (every 联系人 label ends in 人)
+        emails = list(EMAIL.finditer(t)) if "@" in t else []
+        if not (names_m or label_m or emails or EMAIL_WORD.search(t)):
+            continue
+        events: list[tuple[int, str, Mention]] = []
+        if names_m:
+            for nm in _CONTACT_NAME.finditer(names_m.group("names")):
+                name = nm.group(0)
+                if name in NOT_NAME or name.endswith(("电话", "联系", "方式")):
+                    continue
+                a = names_m.start("names") + nm.start()
+                events.append((a, "name", ctx.mention(ln, a, a + len(name))))
+        if label_m is not None:
+            for pm in PHONE.finditer(t):
+                if pm.start() < label_m.start():
+                    continue
+                # not a fax: look at the label right before
+                before = t[max(0, pm.start() - 8):pm.start()]
+                if "传真" in before and not PHONE_LABEL.search(before):
+                    continue
+                events.append((pm.start(), "phone", ctx.mention(ln, pm.start(), pm.end())))
+        for em in emails:
+            events.append((em.start(), "email", ctx.mention(ln, em.start(), em.end())))
+        events.sort(key=lambda e: (e[0], e[1], e[2].value))
+        for _, kind, men in events:
+            if kind == "name":
+                if current is None or current.phones or current.emails or current.closed:
+                    current = _Group(first=ln.start)
+                    groups.append(current)
+                current.names.append(men)
+                continue
+            if current is None:
+                current = _Group(first=ln.start)
+                groups.append(current)
+            values = current.phones if kind == "phone" else current.emails
+            if men.value not in values:
+                values.append(men.value)
+                if current.first_value is None:
+                    current.first_value = men
+        if current is not None and not names_m and "监督" in t:
+            current.closed = True
+    return tuple(c for g in groups for c in _contacts(g, ctx))
+
+
+def _contacts(g: _Group, ctx: Context) -> list[Contact]:
+    phone = "、".join(g.phones) or None
+    email = "、".join(g.emails) or None
+    origin = ctx.view.origin
+    first = origin[g.first] if g.first < len(origin) else 0
+    if not g.names:
+        if phone or email:
+            return [Contact(name=None, phone=phone, email=email, first=first, mention=g.first_value)]
+        return []
+    return [Contact(name=n.value, phone=phone, email=email, first=first, mention=n) for n in g.names]
+
+
+def _hint_lines(ctx: Context) -> set[int]:
+    """Indexes of the lines that hold a hint of a contact: one search of the whole text
+    instead of several of each line (lines are cut at white space, which no hint holds)."""
+    starts = [ln.start for ln in ctx.lines]
+    return {bisect.bisect_right(starts, m.start()) - 1 for m in CONTACT_HINT.finditer(ctx.view.text)}

@@ -1,0 +1,106 @@
+"""The head of a notice (版头 and the start of 主体): 发文字号, 标题, 主送机关; and the
+issuer a title names when no signature does."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..datefmt import FULL_DATE
+from ..lines import LABEL, ends_sentence, has_title_end, is_dateline, is_title_like
+from ..types import Mention
+from ..vocab import CITING, DOC_NUMBER, ORG_SUFFIX
+from .context import Context, Placed, split_groups
+from .dates import page_date
+
+# What a sentence of the body has that a 主送 line does not.
+DIRECTIVE_HINT = re.compile(r"如下|根据|现将|现就|为了|为进一步|按照|经研究|。|决定")
+_DATE_START = re.compile(r"^(?:\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|近日|日前|本报)")  # a body's first words
+_SPAM = re.compile(r"[a-z]{2,}\d{3,}|\d{5,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Recipients:
+    """The 主送机关, one Mention each, and the line they stand on."""
+
+    mentions: tuple[Mention, ...]
+    line: int
+
+
+def doc_number(ctx: Context) -> Placed | None:
+    for i in ctx.content[:12]:
+        ln = ctx.lines[i]
+        if "号" not in ln.text and "號" not in ln.text:  # (the pattern needs one; its search is slow)
+            continue
+        m = DOC_NUMBER.search(ln.text)
+        if m and len(ln.text) - (m.end() - m.start()) <= 16 and not ln.text.startswith(CITING):
+            # 签发人 shares the line in 上行文; the number is the part before it
+            return Placed(ctx.mention(ln, m.start(), m.end()), i)
+    return None
+
+
+def recipients(ctx: Context, after: int | None) -> Recipients | None:
+    for i in ctx.content[:14]:
+        if after is not None and i <= after:
+            continue
+        t = ctx.lines[i].text
+        if len(t) > 3 and t.endswith(":") and not LABEL.match(t) and not DIRECTIVE_HINT.search(t):
+            groups = split_groups(t[:-1])
+            if groups and max(b - a for a, b in groups) <= 40:
+                return Recipients(tuple(ctx.mention(ctx.lines[i], a, b) for a, b in groups), i)
+        if len(t) >= 60 or is_dateline(t):
+            break  # the body has started
+    return None
+
+
+def title(ctx: Context, number: Placed | None, to: Recipients | None, dateline: int | None) -> Placed | None:
+    lines = ctx.lines
+    dn_idx = number.line if number else None
+    limit = to.line if to is not None else dateline
+    cands = [i for i in ctx.content[:10] if limit is None or i < limit]
+    if dn_idx is not None:
+        after = [i for i in cands if i > dn_idx]
+        cands = after or cands
+    # A typed title: ends with a document kind.
+    for i in cands:
+        t = lines[i].text
+        if has_title_end(t.replace(" ", "")) and is_title_like(t) and not DOC_NUMBER.fullmatch(t) and "。" not in t:
+            first = i
+            prev = ctx.before(i)
+            if prev is not None:
+                pt = lines[prev].text
+                if (prev != dn_idx and "关于" in pt and not t.startswith("关于") and is_title_like(pt)
+                        and not has_title_end(pt) and prev in cands):
+                    first = prev
+            m = ctx.view.mention(lines[first].start, lines[i].end)
+            return Placed(replace(m, value=m.value.replace("\n", "")), i)
+    # A bulletin's title sits above its dateline.
+    if dateline is not None:
+        prev = ctx.before(dateline)
+        if prev is not None and is_title_like(lines[prev].text) and not page_date(lines[prev].text):
+            return Placed(ctx.mention(lines[prev]), prev)
+        return None
+    # Untyped: the first short line before the body.
+    for i in cands:
+        t = lines[i].text
+        if len(t) >= 60 or t.endswith(":") or ends_sentence(t) or FULL_DATE.match(t) or _DATE_START.match(t):
+            return None
+        if i == dn_idx:
+            continue
+        if is_title_like(t) and not page_date(t) and "。" not in t and len(t) <= 60 and not _spam(t):
+            return Placed(ctx.mention(lines[i]), i)
+    return None
+
+
+def _spam(t: str) -> bool:
+    return t.count("_") >= 2 or bool(_SPAM.search(t))
+
+
+def issuer_from_title(ctx: Context, title: Placed | None) -> Mention | None:
+    """某省科协关于…的通知: the unit before 关于."""
+    if title is None:
+        return None
+    ln = ctx.lines[title.line]
+    k = ln.text.find("关于")
+    if k >= 2 and ORG_SUFFIX.search(ln.text[:k]):
+        return ctx.mention(ln, 0, k)
+    return None

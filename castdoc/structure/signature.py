@@ -1,0 +1,74 @@
+"""The tail of a notice: the 署名 (issuer) and 成文日期 above the 版记."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..datefmt import FULL_DATE, match_to_date, parse_full_date
+from ..lines import ends_sentence, has_title_end, is_colophon, is_date_line, is_title_like
+from ..types import Mention
+from ..vocab import ATTACH_ITEM, PHONE
+from .context import Context
+from .dates import cut_date
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    issuer: Mention | None  # the 署名 line right above the date, when it reads like a unit
+    date: dt.date
+    date_mention: Mention
+
+
+def signature(ctx: Context) -> Signature | None:
+    lines = ctx.lines
+    body_at = next((i for i in ctx.content if len(lines[i].text) >= 40 or ends_sentence(lines[i].text)
+                    or lines[i].text.endswith(":")), None)
+    if body_at is None:
+        return None
+    for i in _tail(ctx, body_at, 12):
+        t = lines[i].text
+        if is_date_line(t):
+            d = parse_full_date(t) or cut_date(t)
+            if not d:
+                continue
+            dm = ctx.mention(lines[i])
+            issuer = None
+            prev = ctx.before(i)
+            if prev is not None and signer_like(lines[prev].text):
+                issuer = ctx.mention(lines[prev])
+            return Signature(issuer, d, dm)
+        # "河南省科协办公室 2018年4月23日" on one line
+        if "日" not in t[-2:] and "号" not in t[-2:]:  # (where such a date ends)
+            continue
+        m = FULL_DATE.search(t)
+        if m and m.group("y") and m.end() >= len(t) - 1 and m.start() > 0 and signer_like(t[: m.start()].strip()) and "印发" not in t:
+            d = match_to_date(m)
+            if d:
+                a = m.start()
+                while a > 0 and t[a - 1] == " ":
+                    a -= 1
+                return Signature(ctx.mention(lines[i], 0, a), d, ctx.mention(lines[i], m.start(), m.end()))
+    return None
+
+
+def _tail(ctx: Context, after: int, n: int) -> Iterator[int]:
+    """The last ``n`` content lines after line ``after``, leaving the 版记 out; last first."""
+    for i in reversed(ctx.content):
+        if i <= after or n == 0:
+            return
+        if not is_colophon(ctx.lines[i].text):
+            n -= 1
+            yield i
+
+
+def signer_like(t: str) -> bool:
+    return (
+        2 <= len(t) <= 40
+        and is_title_like(t)
+        and not t.startswith(("特此", "此致", "附"))
+        and ":" not in t
+        and not PHONE.search(t)
+        and not has_title_end(t)
+        and not ATTACH_ITEM.match(t)
+    )
