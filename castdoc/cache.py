@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from . import SCHEMA_VERSION, __version__
+from .errors import RecordError
+from .types import Record
 
 
 def file_sha256(path: str | Path) -> str:
@@ -34,7 +37,7 @@ class RecordCache:
     def _entry(self, sha256: str) -> Path:
         return self.root / f"v{self.version}" / sha256[:2] / f"{sha256}.json"
 
-    def get(self, sha256: str, *, path: str) -> tuple[dict, ...] | None:
+    def get(self, sha256: str, *, path: str) -> tuple[Record, ...] | None:
         """The cached records with ``source.path`` set to where the document is now."""
         try:
             data = json.loads(self._entry(sha256).read_text(encoding="utf-8"))
@@ -49,13 +52,13 @@ class RecordCache:
             or not all(isinstance(r, dict) and isinstance(r.get("source"), dict) for r in data["records"])
         ):
             return None
-        out = []
-        for rec in data["records"]:
-            rec["source"]["path"] = path
-            out.append(rec)
-        return tuple(out)
+        try:
+            records = [Record.from_dict(d) for d in data["records"]]
+        except RecordError:
+            return None
+        return tuple(replace(r, source=replace(r.source, path=path)) for r in records)
 
-    def put(self, sha256: str, records: tuple[dict, ...] | list[dict]) -> bool:
+    def put(self, sha256: str, records: tuple[Record, ...] | list[Record]) -> bool:
         """Store records; False (and nothing raised) when the folder cannot be written."""
         from .writeout import write_atomic
 
@@ -63,7 +66,7 @@ class RecordCache:
             "castdoc_version": self.version,
             "schema_version": SCHEMA_VERSION,
             "sha256": sha256,
-            "records": list(records),
+            "records": [r.to_dict() for r in records],
         }
         try:
             write_atomic(self._entry(sha256), json.dumps(payload, ensure_ascii=False))

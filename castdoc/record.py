@@ -1,11 +1,22 @@
-"""Records to plain data (schema order) and back out as YAML, JSON or JSON Lines."""
+"""The one record model in and out: Record to plain data (schema order) and back, and
+plain data out as YAML, JSON or JSON Lines.
+
+``from_dict`` is what every stored record goes through on its way in (``tasks`` over
+record files, the parse cache): it checks the type of every field it reads and says which
+one is wrong in one RecordError, so a hand-edited record never reaches a later stage
+half-typed. Fields a record leaves out take their empty value (a record written by hand
+for ``castdoc tasks`` often holds only ``kind`` and ``tasks``); ``source`` may be a bare
+path, as older hand-written records have it.
+"""
 from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Collection
 
 from . import SCHEMA_VERSION, __version__
-from .types import Record
+from .errors import RecordError
+from .types import Contact, DateValue, Keyword, Mention, Named, Person, Record, Section, Source, Task
 
 
 def _iso(d):
@@ -81,6 +92,144 @@ def to_dict(rec: Record, *, dates_as: str = "iso") -> dict:
         "periods": list(rec.periods),
     }
     return d
+
+
+def from_dict(d: dict, *, fields: Collection[str] | None = None) -> Record:
+    """The Record a plain record (as ``to_dict`` writes it, or YAML reads it) holds.
+
+    Raises RecordError naming the first field of the wrong type (``tasks[2].deadline``).
+    With ``fields``, only those are read and the others left empty: ``tasks`` reads what
+    it shows, and a fault elsewhere in an archive's record is ``check``'s to report."""
+    if fields is not None and isinstance(d, dict):
+        d = {k: v for k, v in d.items() if k in fields}
+    r = _Reader(d, "")
+    src = d.get("source")
+    if isinstance(src, str):
+        source = Source(path=src, format="", sha256="")
+    else:
+        s = r.sub("source")
+        source = Source(path=s.text("path"), format=s.text("format"), sha256=s.text("sha256"),
+                        article=s.int("article"), articles=s.int("articles", 1))
+    return Record(
+        source=source,
+        kind=r.text("kind"),
+        doc_type=r.opt("doc_type"),
+        title=r.opt("title"),
+        doc_number=r.opt("doc_number"),
+        issuer=r.opt("issuer"),
+        issued=r.date("issued"),
+        recipients=r.texts("recipients"),
+        people=tuple(Person(name=p.text("name"), roles=p.texts("roles"), mentions=p.int("mentions", 1),
+                            first=p.int("first"), source=p.text("source", "text")) for p in r.items("people")),
+        dates=tuple(_date_value(x) for x in r.items("dates")),
+        tasks=tuple(_task(t) for t in r.items("tasks")),
+        platforms=tuple(_named_of(n, "platform") for n in r.items("platforms")),
+        initiatives=tuple(_named_of(n, "initiative") for n in r.items("initiatives")),
+        contacts=tuple(Contact(name=c.opt("name"), phone=c.opt("phone"), email=c.opt("email"),
+                               address=c.opt("address")) for c in r.items("contacts")),
+        attachments=r.texts("attachments"),
+        cc=r.texts("cc"),
+        byline=r.texts("byline"),
+        sections=tuple(Section(level=s.int("level"), marker=s.text("marker"), heading=s.text("heading"),
+                               path=s.texts("path"), text=s.text("text"), start=s.int("start"), end=s.int("end"))
+                       for s in r.items("sections")),
+        keywords=tuple(Keyword(term=k.text("term"), weight=k.float("weight")) for k in r.items("keywords")),
+        periods=r.texts("periods"),
+    )
+
+
+def _date_value(x: "_Reader") -> DateValue:
+    text, offset = x.text("text"), x.int("offset")
+    start = x.date("start") or dt.date.min
+    return DateValue(mention=Mention(start=offset, end=offset + len(text), text=text, value=text),
+                     start=start, end=x.date("end") or start, role=x.text("role", "other"),
+                     part=x.opt("part"), time=x.opt("time"))
+
+
+def _task(t: "_Reader") -> Task:
+    return Task(id=t.text("id"), text=t.text("text"), actor=t.opt("actor"), actor_source=t.opt("actor_source"),
+                deadline=t.date("deadline"), deadline_time=t.opt("deadline_time"), detail=t.opt("detail"),
+                deliverable=t.opt("deliverable"), contact=t.opt("contact"), section=t.texts("section"),
+                start=t.int("offset"))
+
+
+def _named_of(n: "_Reader", category: str) -> Named:
+    return Named(name=n.text("name"), category=n.text("category", category), kind=n.opt("kind"),
+                 mentions=n.int("mentions", 1), first=n.int("first"), quoted=n.bool("quoted"))
+
+
+class _Reader:
+    """Typed reads of one mapping of a record; a value of the wrong type is a RecordError
+    naming its field. A missing or null value reads as the default."""
+
+    __slots__ = ("d", "at")
+
+    def __init__(self, d, at: str):
+        if not isinstance(d, dict):
+            raise _wrong(at or "(record)", d, "a mapping")
+        self.d = d
+        self.at = at
+
+    def _field(self, key: str) -> str:
+        return f"{self.at}.{key}" if self.at else key
+
+    def _get(self, key: str, types: type | tuple[type, ...], what: str):
+        v = self.d.get(key)
+        if v is not None and (not isinstance(v, types) or isinstance(v, bool) and bool not in _tuple(types)):
+            raise _wrong(self._field(key), v, what)
+        return v
+
+    def text(self, key: str, default: str = "") -> str:
+        v = self._get(key, str, "text")
+        return default if v is None else v
+
+    def opt(self, key: str) -> str | None:
+        return self._get(key, str, "text or null")
+
+    def int(self, key: str, default: int = 0) -> int:
+        v = self._get(key, int, "a whole number")
+        return default if v is None else v
+
+    def float(self, key: str) -> float:
+        v = self._get(key, (int, float), "a number")
+        return 0.0 if v is None else float(v)
+
+    def bool(self, key: str) -> bool:
+        return bool(self._get(key, bool, "true or false"))
+
+    def date(self, key: str) -> dt.date | None:
+        v = self._get(key, (str, dt.date), "a date (YYYY-MM-DD)")
+        if isinstance(v, dt.datetime):
+            return v.date()
+        if isinstance(v, str):
+            try:
+                return dt.date.fromisoformat(v.strip()[:10])
+            except ValueError:
+                raise _wrong(self._field(key), v, "a date (YYYY-MM-DD)") from None
+        return v
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        v = self._get(key, (list, tuple), "a list")
+        for i, x in enumerate(v or ()):
+            if not isinstance(x, str):
+                raise _wrong(f"{self._field(key)}[{i}]", x, "text")
+        return tuple(v or ())
+
+    def sub(self, key: str) -> "_Reader":
+        return _Reader(self._get(key, dict, "a mapping") or {}, self._field(key))
+
+    def items(self, key: str) -> list["_Reader"]:
+        v = self._get(key, (list, tuple), "a list") or ()
+        return [_Reader(x, f"{self._field(key)}[{i}]") for i, x in enumerate(v)]
+
+
+def _tuple(types) -> tuple:
+    return types if isinstance(types, tuple) else (types,)
+
+
+def _wrong(field: str, value, what: str) -> RecordError:
+    return RecordError(f"not a castdoc record: {field} is {type(value).__name__}, not {what}",
+                       hint="records are what 'castdoc parse' writes; 'castdoc schema' describes them")
 
 
 def _named(n) -> dict:

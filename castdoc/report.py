@@ -50,3 +50,51 @@ def info(line: str) -> None:
 
 def plain_err(line: str) -> None:
     print(line, file=sys.stderr)
+
+
+class Report:
+    """What one command did: its counts, its messages for people, and its exit code.
+
+    Every command (parse, tasks, check, show, schema) ends with ``report.exit_code``, so the
+    codes mean the same everywhere: an input that could not be read makes 1, or 3 when no
+    input could be read; ``check`` says 3 for any source it could not read (a CI job must
+    not pass an archive it could not look at), and 1 for findings at error severity."""
+
+    def __init__(self, *, quiet: bool = False, inputs: int = 0, any_unread_is_fatal: bool = False):
+        self.quiet = quiet
+        self.inputs = inputs
+        self.failed = 0  # inputs that could not be read (or their output written)
+        self.errors = 0  # findings at error severity
+        self.any_unread_is_fatal = any_unread_is_fatal
+
+    def failure(self, err, *, trace: str | None = None) -> None:
+        """One input failed: its one line (a CastdocError's) on stderr, the traceback with --debug."""
+        self.failed += 1
+        error(err.line())
+        if trace:
+            plain_err(trace.rstrip())
+
+    def note(self, line: str) -> None:
+        """A line for people about what was done (not with --quiet)."""
+        if not self.quiet:
+            info(line)
+
+    def summary(self) -> None:
+        """A batch's last line on stderr: how many inputs failed (with more than one input)."""
+        if self.failed and not self.quiet and self.inputs > 1:
+            warn(f"{self.failed} of {self.inputs} inputs could not be read")
+
+    @classmethod
+    def of_check(cls, *, unreadable: int, errors: int) -> "Report":
+        """A check run's outcome: sources it could not read, findings at error severity."""
+        r = cls(any_unread_is_fatal=True)
+        r.failed, r.errors = unreadable, errors
+        return r
+
+    @property
+    def exit_code(self) -> int:
+        if self.failed and (self.any_unread_is_fatal or self.failed >= self.inputs):
+            return UNREADABLE
+        if self.failed or self.errors:
+            return FINDINGS
+        return OK

@@ -3,10 +3,9 @@
 Reads castdoc records (YAML, JSON, JSON Lines: what ``castdoc parse`` writes) without
 loading any NLP: the tasks are already in them, so a daily "what is due" over an archive
 of records stays quick and never imports jieba. Source documents given instead are parsed
-first through the pipeline.
-
-YAML is loaded with the safe loader only (libyaml's where PyYAML has it): a record file is
-data from elsewhere, and a tag such as ``!!python/object/apply`` is refused, never run.
+first through the pipeline. Either way a row is the Task itself, with the document it
+comes from: a record file's tasks come in through ``Record.from_dict``, read by the one
+safe loader (``castdoc.recordfile``).
 """
 from __future__ import annotations
 
@@ -15,42 +14,85 @@ import datetime as dt
 import io
 import json
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
 from .errors import CastdocError, RecordError, UsageError
+from .recordfile import RECORD_SUFFIXES, read_record_file
+from .report import Report
+from .types import Record, Task
 
-RECORD_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl")
+_SHOWN = ("source", "title", "tasks")  # what a row takes from its record
 COLUMNS = ("deadline", "actor", "task", "document", "section", "contact")
 FORMATS = ("table", "csv", "json", "markdown", "ics")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class TaskRow:
     """One task with the document it comes from: what every output format shows."""
 
-    id: str
-    text: str
-    actor: str | None = None
-    deadline: dt.date | None = None
-    deadline_time: str | None = None
-    detail: str | None = None
-    deliverable: str | None = None
-    contact: str | None = None
-    section: tuple[str, ...] = ()
+    task: Task
     document: str = ""  # the title, or the file name when the record has none
     source: str = ""  # the source document's path
-    offset: int = 0
 
     def due(self) -> str:
-        if self.deadline is None:
+        t = self.task
+        if t.deadline is None:
             return ""
-        return self.deadline.isoformat() + (f" {self.deadline_time}" if self.deadline_time else "")
+        return t.deadline.isoformat() + (f" {t.deadline_time}" if t.deadline_time else "")
 
     def cells(self) -> tuple[str, ...]:
-        return (self.due(), self.actor or "", self.text, self.document, " > ".join(self.section), self.contact or "")
+        t = self.task
+        return (self.due(), t.actor or "", t.text, self.document, " > ".join(t.section), t.contact or "")
+
+
+# ---------------------------------------------------------------- the command
+SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".md": "markdown", ".ics": "ics", ".txt": "table"}
+
+
+def list_tasks(paths: list[str], *, due_before: str | None = None, due_after: str | None = None,
+               actor: str | None = None, overdue: bool = False, today: str | None = None, fmt: str | None = None,
+               output: Path | None = None) -> Report:
+    """``castdoc tasks`` as a library call: the chosen tasks of every input written to
+    ``output`` or stdout; an input that cannot be read is the Report's failure."""
+    import sys
+
+    chosen = dict(
+        due_before=parse_date(due_before, option="--due-before") if due_before else None,
+        due_after=parse_date(due_after, option="--due-after") if due_after else None,
+        actor=actor,
+        overdue=overdue,
+        today=parse_date(today, option="--today") if today else None,
+    )
+    inputs = expand(paths)
+    if not inputs:
+        raise UsageError("no documents or records found in the paths given")
+    report = Report(inputs=len(inputs))
+    rows = select(load(inputs, on_error=report.failure), **chosen)
+    form = fmt or (
+        SUFFIX_FORMATS.get(output.suffix.lower(), "table") if output is not None
+        else ("table" if sys.stdout.isatty() else "json")
+    )
+    if form == "table" and output is None:
+        from rich.console import Console
+
+        Console(highlight=False).print(table(rows))
+    elif output is not None:
+        from .writeout import write_atomic
+
+        write_atomic(output, render(rows, form))
+    else:
+        text = render(rows, form)
+        out = getattr(sys.stdout, "buffer", None)
+        if out is not None:
+            sys.stdout.flush()
+            out.write(text.encode("utf-8"))
+            out.flush()
+        else:
+            sys.stdout.write(text)
+    return report
 
 
 # ---------------------------------------------------------------- loading
@@ -100,30 +142,15 @@ def rows_of_file(path: str) -> list[TaskRow]:
     if Path(path).suffix.lower() in RECORD_SUFFIXES:
         return [row for rec in read_records(path) for row in rows_of_record(rec, path)]
     from .pipeline import parse_path  # a document: parse it (loads the extractors)
-    from .record import to_dict
 
-    return [row for rec in parse_path(path) for row in rows_of_record(to_dict(rec), path)]
+    return [row for rec in parse_path(path) for row in rows_of_record(rec, path)]
 
 
-def read_records(path: str) -> list[dict]:
-    """The records of one YAML / JSON / JSON Lines file, checked for shape."""
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise RecordError("no such file", path=path) from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise RecordError(f"cannot read the record file ({e.__class__.__name__})", path=path) from None
-    suffix = Path(path).suffix.lower()
-    try:
-        if suffix == ".jsonl":
-            docs = [json.loads(line) for line in text.splitlines() if line.strip()]
-        elif suffix == ".json":
-            docs = json.loads(text)
-            docs = docs if isinstance(docs, list) else [docs]
-        else:
-            docs = _yaml_documents(text)
-    except json.JSONDecodeError as e:
-        raise RecordError(f"not valid JSON (line {e.lineno}: {e.msg})", path=path) from None
+def read_records(path: str) -> list[Record]:
+    """The records of one YAML / JSON / JSON Lines file, checked for shape and types."""
+    docs: list = []
+    for d in read_record_file(path).documents:
+        docs.extend(d if isinstance(d, list) else [d])
     out = []
     for d in docs:
         if d is None:
@@ -131,80 +158,37 @@ def read_records(path: str) -> list[dict]:
         if not isinstance(d, dict) or not isinstance(d.get("tasks", []), list) or not ({"tasks", "kind", "source"} & set(d)):
             raise RecordError("not a castdoc record (expected mappings with a 'tasks' list)", path=path,
                               hint="give records written by 'castdoc parse', or the documents themselves")
-        out.append(d)
+        try:
+            out.append(Record.from_dict(d, fields=_SHOWN))
+        except RecordError as e:
+            e.path = path
+            raise
     return out
 
 
-def _yaml_documents(text: str) -> list:
-    import yaml
-
-    from .record import safe_loader
-
-    try:
-        docs = list(yaml.load_all(text, Loader=safe_loader()))
-    except yaml.constructor.ConstructorError as e:
-        tag = getattr(e, "problem", "") or "an unknown tag"
-        raise RecordError(f"refused: the YAML holds a tag castdoc does not load ({tag.strip()})",
-                          hint="records are plain data; a Python tag is never executed") from None
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
-        raise RecordError(f"not valid YAML{where}") from None
-    flat: list = []
-    for d in docs:
-        flat.extend(d if isinstance(d, list) else [d])
-    return flat
-
-
-def rows_of_record(rec: dict, path: str) -> list[TaskRow]:
-    source = rec.get("source")
-    src_path = source.get("path") if isinstance(source, dict) else (source if isinstance(source, str) else None)
-    src_path = str(src_path or path)
-    document = _text(rec.get("title")) or Path(src_path).name
+def rows_of_record(rec: Record, path: str) -> list[TaskRow]:
+    src_path = rec.source.path or path
+    document = (rec.title or "").strip() or Path(src_path).name
     rows = []
-    for t in rec.get("tasks") or []:
-        if not isinstance(t, dict) or not _text(t.get("text")):
+    for t in rec.tasks:
+        t = _tidy(t)
+        if not t.text:
             continue
-        text = _text(t.get("text"))
-        tid = _text(t.get("id"))
-        if not tid:
+        if not t.id:
             from .extract.tasks import task_id
 
-            sha = source.get("sha256", "") if isinstance(source, dict) else ""
-            tid = task_id(str(sha or src_path), int(source.get("article", 0) if isinstance(source, dict) else 0), text)
-        section = t.get("section") or ()
-        rows.append(TaskRow(
-            id=tid,
-            text=text,
-            actor=_text(t.get("actor")) or None,
-            deadline=_date(t.get("deadline")),
-            deadline_time=_text(t.get("deadline_time")) or None,
-            detail=_text(t.get("detail")) or None,
-            deliverable=_text(t.get("deliverable")) or None,
-            contact=_text(t.get("contact")) or None,
-            section=tuple(str(s) for s in section) if isinstance(section, (list, tuple)) else (str(section),),
-            document=document,
-            source=src_path,
-            offset=t.get("offset") if isinstance(t.get("offset"), int) else 0,
-        ))
+            t = replace(t, id=task_id(rec.source.sha256 or src_path, rec.source.article, t.text))
+        rows.append(TaskRow(task=t, document=document, source=src_path))
     return rows
 
 
-def _text(v) -> str:
-    return "" if v is None else str(v).strip()
+def _tidy(t: Task) -> Task:
+    """White space around a value dropped, and an empty value as none (hand-written records)."""
+    def opt(v: str | None) -> str | None:
+        return (v or "").strip() or None
 
-
-def _date(v) -> dt.date | None:
-    if isinstance(v, dt.datetime):
-        return v.date()
-    if isinstance(v, dt.date):
-        return v
-    if isinstance(v, str) and v.strip():
-        try:
-            return dt.date.fromisoformat(v.strip()[:10])
-        except ValueError:
-            return None
-    return None
+    return replace(t, id=t.id.strip(), text=t.text.strip(), actor=opt(t.actor), deadline_time=opt(t.deadline_time),
+                   detail=opt(t.detail), deliverable=opt(t.deliverable), contact=opt(t.contact))
 
 
 # ---------------------------------------------------------------- choosing
@@ -229,20 +213,22 @@ def select(
     today = today or dt.date.today()
     out = []
     for r in rows:
-        if due_before and (r.deadline is None or r.deadline > due_before):
+        due = r.task.deadline
+        if due_before and (due is None or due > due_before):
             continue
-        if due_after and (r.deadline is None or r.deadline < due_after):
+        if due_after and (due is None or due < due_after):
             continue
-        if overdue and (r.deadline is None or r.deadline >= today):
+        if overdue and (due is None or due >= today):
             continue
-        if needle and needle not in _fold(r.actor or ""):
+        if needle and needle not in _fold(r.task.actor or ""):
             continue
         out.append(r)
     return sorted(out, key=sort_key)
 
 
 def sort_key(r: TaskRow):
-    return (r.deadline is None, r.deadline or dt.date.max, r.deadline_time or "", r.source, r.offset, r.id)
+    t = r.task
+    return (t.deadline is None, t.deadline or dt.date.max, t.deadline_time or "", r.source, t.start, t.id)
 
 
 def _fold(s: str) -> str:
@@ -279,12 +265,12 @@ def to_csv(rows: list[TaskRow]) -> str:
 
 
 def to_json(rows: list[TaskRow]) -> str:
-    out = []
-    for r in rows:
-        d = asdict(r)
-        d["deadline"] = r.deadline.isoformat() if r.deadline else None
-        d["section"] = list(r.section)
-        out.append(d)
+    out = [
+        {"id": t.id, "text": t.text, "actor": t.actor, "deadline": t.deadline.isoformat() if t.deadline else None,
+         "deadline_time": t.deadline_time, "detail": t.detail, "deliverable": t.deliverable, "contact": t.contact,
+         "section": list(t.section), "document": r.document, "source": r.source, "offset": t.start}
+        for r, t in ((r, r.task) for r in rows)
+    ]
     return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -309,33 +295,33 @@ def to_ics(rows: list[TaskRow], *, now: dt.datetime | None = None) -> str:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     for r in rows:
-        if r.deadline is None:
+        t = r.task
+        if t.deadline is None:
             continue
         todo = Todo()
-        todo.add("uid", f"{r.id}@castdoc")
+        todo.add("uid", f"{t.id}@castdoc")
         todo.add("dtstamp", stamp)
-        todo.add("summary", r.text)
-        due = _due(r)
-        todo.add("due", due)
+        todo.add("summary", t.text)
+        todo.add("due", _due(t))
         todo.add("status", "NEEDS-ACTION")
-        desc = [f"执行: {r.actor}" if r.actor else None, f"文件: {r.document}", f"来源: {r.source}",
-                f"章节: {' > '.join(r.section)}" if r.section else None,
-                f"联系人: {r.contact}" if r.contact else None, f"说明: {r.detail}" if r.detail else None]
+        desc = [f"执行: {t.actor}" if t.actor else None, f"文件: {r.document}", f"来源: {r.source}",
+                f"章节: {' > '.join(t.section)}" if t.section else None,
+                f"联系人: {t.contact}" if t.contact else None, f"说明: {t.detail}" if t.detail else None]
         todo.add("description", "\n".join(x for x in desc if x))
         cal.add_component(todo)
     return cal.to_ical().decode("utf-8")
 
 
-def _due(r: TaskRow):
-    if r.deadline_time:
+def _due(t: Task):
+    if t.deadline_time:
         try:
-            h, m = (int(x) for x in r.deadline_time.split(":")[:2])
+            h, m = (int(x) for x in t.deadline_time.split(":")[:2])
             if h == 24:
-                return dt.datetime.combine(r.deadline + dt.timedelta(days=1), dt.time(0, m))
-            return dt.datetime.combine(r.deadline, dt.time(h, m))
+                return dt.datetime.combine(t.deadline + dt.timedelta(days=1), dt.time(0, m))
+            return dt.datetime.combine(t.deadline, dt.time(h, m))
         except ValueError:
             pass
-    return r.deadline
+    return t.deadline
 
 
 def table(rows: list[TaskRow]):

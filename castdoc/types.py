@@ -192,3 +192,17 @@ class Record:
     keywords: tuple[Keyword, ...] = ()
     periods: tuple[str, ...] = ()
     extra: tuple[tuple[str, object], ...] = field(default=())
+
+    def to_dict(self) -> dict:
+        """Plain data in schema order, dates as ISO strings (``castdoc.record``)."""
+        from .record import to_dict
+
+        return to_dict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict, *, fields=None) -> "Record":
+        """The Record plain data holds, every field read checked for its type (RecordError
+        otherwise); ``fields``: only those read."""
+        from .record import from_dict
+
+        return from_dict(d, fields=fields)

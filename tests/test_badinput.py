@@ -317,7 +317,7 @@ def test_deeply_nested_html_is_read_or_refused_cleanly(tmp_path):
     if out.error is not None:
         _assert_clean_failure(out, "nested.html", None)
     else:
-        assert any("科普" in (r["title"] or "") or r["sections"] is not None for r in out.records)
+        assert any("科普" in (r.title or "") or r.sections is not None for r in out.records)
 
 
 def test_lone_surrogates_and_controls_in_text_files_read(tmp_path):
@@ -327,8 +327,9 @@ def test_lone_surrogates_and_controls_in_text_files_read(tmp_path):
     assert out.error is None and out.records
     from castdoc.record import dump_json, dump_yaml
 
-    dump_yaml(list(out.records))
-    dump_json(list(out.records)).encode("utf-8")
+    dicts = [r.to_dict() for r in out.records]
+    dump_yaml(dicts)
+    dump_json(dicts).encode("utf-8")
 
 
 # --- stored records (YAML): safe loading only ------------------------------------------------

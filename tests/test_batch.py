@@ -54,8 +54,8 @@ def _notices(folder: Path, n: int) -> list[Path]:
 # --- per-file functions the workers run in these tests (top level: workers are forked) ---
 
 
-def _tag(path: str, limits=None, cache=None) -> Outcome:
-    return Outcome(path=path, records=({"path": path, "pid": os.getpid()},))
+def _tag(path: str, limits=None, cache=None) -> Outcome[int]:
+    return Outcome(path=path, payload=os.getpid())
 
 
 def _crashes_on_bad(path: str, limits=None, cache=None) -> Outcome:
@@ -144,7 +144,7 @@ def test_results_in_input_order_whatever_jobs(tmp_path):
     three = list(parse_many(paths, jobs=3, parse=_tag))
     assert one == paths
     assert [o.path for o in three] == paths
-    assert len({o.records[0]["pid"] for o in three}) > 1, "work was spread over workers"
+    assert len({o.payload for o in three}) > 1, "work was spread over workers"
 
 
 def test_real_parse_same_records_with_one_or_two_workers(tmp_path):
@@ -152,7 +152,7 @@ def test_real_parse_same_records_with_one_or_two_workers(tmp_path):
     a = [o.records for o in parse_many(paths, jobs=1)]
     b = [o.records for o in parse_many(paths, jobs=2)]
     assert a == b
-    assert all(r and r[0]["title"] for r in a)
+    assert all(r and r[0].title for r in a)
 
 
 @pytest.mark.parametrize("fn, how", [(_crashes_on_bad, "signal 9"), (_exits_on_bad, "status 7")])
@@ -232,8 +232,8 @@ def test_cache_hit_skips_parsing_and_follows_the_path(tmp_path, monkeypatch):
     moved.write_bytes(p.read_bytes())
     again = parse_one(str(moved), DEFAULT_LIMITS, cache)
     assert again.cached
-    assert again.records[0]["source"]["path"] == str(moved)
-    strip = lambda recs: [{k: v for k, v in r.items() if k != "source"} for r in recs]  # noqa: E731
+    assert again.records[0].source.path == str(moved)
+    strip = lambda recs: [{k: v for k, v in r.to_dict().items() if k != "source"} for r in recs]  # noqa: E731
     assert strip(again.records) == strip(first.records)
 
 
@@ -388,4 +388,4 @@ def test_stdin_keeps_its_place_among_files(tmp_path, monkeypatch):
     paths.insert(2, "-")
     outs = list(parse_many(paths, jobs=2, parse=_tag))
     assert [o.path for o in outs] == paths
-    assert outs[2].records[0]["pid"] == os.getpid(), "standard input is read by this process"
+    assert outs[2].payload == os.getpid(), "standard input is read by this process"

@@ -12,8 +12,14 @@ import pytest
 
 from castdoc import tasklist
 from castdoc.tasklist import TaskRow
+from castdoc.types import Task
 
 D = dt.date
+
+
+def row(*, document: str = "", source: str = "", offset: int = 0, **task) -> TaskRow:
+    """A row as ``tasks`` builds it: the Task, and the document it comes from."""
+    return TaskRow(task=Task(start=offset, **task), document=document, source=source)
 
 NOTICE = """关于报送科普活动总结的通知
 
@@ -45,18 +51,18 @@ def run(*args, cwd=None):
 
 def rows():
     return [
-        TaskRow(id="a1", text="请各单位报送总结", actor="各市科协", deadline=D(2024, 6, 10), deadline_time="17:00",
+        row(id="a1", text="请各单位报送总结", actor="各市科协", deadline=D(2024, 6, 10), deadline_time="17:00",
                 document="关于报送总结的通知", source="a.txt", section=("一、",), contact="林芳"),
-        TaskRow(id="b2", text="=HYPERLINK(\"http://x\")", actor="+各学会", deadline=D(2024, 3, 1),
+        row(id="b2", text="=HYPERLINK(\"http://x\")", actor="+各学会", deadline=D(2024, 3, 1),
                 document="-会议通知", source="b.txt", contact="@张三"),
-        TaskRow(id="c3", text="要加强组织领导", actor="各级科协组织", document="意见", source="c.txt"),
-        TaskRow(id="d4", text="请及时报告", actor=None, deadline=D(2024, 4, 30), document="\t通报", source="d.txt"),
+        row(id="c3", text="要加强组织领导", actor="各级科协组织", document="意见", source="c.txt"),
+        row(id="d4", text="请及时报告", actor=None, deadline=D(2024, 4, 30), document="\t通报", source="d.txt"),
     ]
 
 
 # ---------------------------------------------------------------- filters and order
 def test_sorted_by_deadline_undated_last():
-    assert [r.id for r in tasklist.select(rows())] == ["b2", "d4", "a1", "c3"]
+    assert [r.task.id for r in tasklist.select(rows())] == ["b2", "d4", "a1", "c3"]
 
 
 @pytest.mark.parametrize("kw,ids", [
@@ -70,11 +76,11 @@ def test_sorted_by_deadline_undated_last():
     (dict(overdue=True, today=D(2024, 3, 1)), []),
 ])
 def test_filters(kw, ids):
-    assert [r.id for r in tasklist.select(rows(), **kw)] == ids
+    assert [r.task.id for r in tasklist.select(rows(), **kw)] == ids
 
 
 def test_actor_filter_folds_width():
-    r = TaskRow(id="x", text="t", actor="各县（市、区）科协")
+    r = row(id="x", text="t", actor="各县（市、区）科协")
     assert tasklist.select([r], actor="(市、区)") == [r]
 
 
@@ -126,12 +132,12 @@ def test_ics_round_trip():
 def test_json_and_markdown():
     data = json.loads(tasklist.render(rows(), "json"))
     assert data[0]["deadline"] == "2024-06-10" and data[0]["section"] == ["一、"] and data[0]["id"] == "a1"
-    md = tasklist.render([TaskRow(id="x", text="甲|乙", actor="各单位")], "markdown")
+    md = tasklist.render([row(id="x", text="甲|乙", actor="各单位")], "markdown")
     assert md.splitlines()[2] == "|  | 各单位 | 甲\\|乙 |  |  |  |"
 
 
 def test_table_treats_brackets_as_text():
-    out = tasklist.render([TaskRow(id="x", text="[bold]请报送[/bold]", actor="各单位")], "table")
+    out = tasklist.render([row(id="x", text="[bold]请报送[/bold]", actor="各单位")], "table")
     assert "[bold]请报送[/bold]" in out
 
 
@@ -169,7 +175,7 @@ def test_documents_and_records_agree(tmp_path):
     rec.write_text(dump_yaml([to_dict(r) for r in parse_path(doc)]), encoding="utf-8")
     from_doc = tasklist.load([str(doc)], on_error=pytest.fail)
     from_rec = tasklist.load([str(rec)], on_error=pytest.fail)
-    assert [(r.id, r.deadline, r.text) for r in from_doc] == [(r.id, r.deadline, r.text) for r in from_rec]
+    assert [(r.task.id, r.task.deadline, r.task.text) for r in from_doc] == [(r.task.id, r.task.deadline, r.task.text) for r in from_rec]
 
 
 def test_folder_prefers_the_record_beside_its_document(tmp_path):

@@ -80,10 +80,6 @@ class CheckResult:
         return sum(1 for f in self.findings if f.fixed)
 
     def exit_code(self) -> int:
-        from .. import report
+        from ..report import Report
 
-        if self.unreadable:
-            return report.UNREADABLE
-        if self.count("error"):
-            return report.FINDINGS
-        return report.OK
+        return Report.of_check(unreadable=self.unreadable, errors=self.count("error")).exit_code

@@ -13,8 +13,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import RecordError
 from ..parse import READERS
 from ..record import dump_yaml, safe_loader
+from ..recordfile import read_record_file
 
 RECORD_SUFFIX = ".yaml"
 MAX_RECORD_BYTES = 16 * 1024 * 1024
@@ -49,13 +51,6 @@ def document_candidates(record: Path, *, records: Path | None = None, root: Path
             if p.stem == stem and p.suffix.lower() in READERS and p.is_file() and p.suffix.lower() != RECORD_SUFFIX:
                 out.append(p)
     return out
-
-
-class RecordLoadError(Exception):
-    def __init__(self, message: str, line: int | None = None):
-        super().__init__(message)
-        self.message = message
-        self.line = line
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -96,44 +91,32 @@ def plain(value):
 
 
 def load_record(path: Path) -> LoadedRecord:
-    """Read a record file with the safe loader only; anything else is a RecordLoadError."""
-    import yaml
-
+    """Read a record file through the one safe loader (no aliases, at most 16 MB); anything
+    else is a RecordError worded for check's findings (``cannot read the record: …``)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_RECORD_BYTES:
-            raise RecordLoadError(f"record file is {size // (1024 * 1024)} MB; castdoc records are far smaller")
-        data = path.read_bytes()
-    except OSError as e:
-        raise RecordLoadError(f"cannot read: {e.strerror}") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise RecordLoadError("not UTF-8 text") from None
-    loader = safe_loader()
-    try:
-        for ev in yaml.parse(text, Loader=loader):
-            if isinstance(ev, yaml.AliasEvent):
-                raise RecordLoadError("uses YAML aliases (*name); castdoc never writes them",
-                                      ev.start_mark.line + 1)
-        docs = list(yaml.load_all(text, Loader=loader))
-    except yaml.constructor.ConstructorError as e:
-        mark = e.problem_mark or e.context_mark
-        raise RecordLoadError(f"not plain YAML data ({(e.problem or 'unknown tag').strip()}); "
-                              "castdoc reads records with the safe loader and runs nothing",
-                              mark.line + 1 if mark else None) from None
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise RecordLoadError(f"not valid YAML: {problem}", mark.line + 1 if mark else None) from None
-    docs = [d for d in docs if d is not None]
-    if not docs:
-        raise RecordLoadError("empty record file")
-    for n, d in enumerate(docs):
+        f = read_record_file(path, max_bytes=MAX_RECORD_BYTES, aliases=False)
+    except RecordError as e:
+        raise RecordError(_finding_words(e), reason=e.reason, lineno=e.lineno, problem=e.problem) from None
+    if not f.documents:
+        raise RecordError("empty record file")
+    for n, d in enumerate(f.documents):
         if not isinstance(d, dict):
-            raise RecordLoadError(f"article {n} is a {type(d).__name__}, not a mapping of fields")
-    return LoadedRecord(path=path, text=text, records=[plain(d) for d in docs])
+            raise RecordError(f"article {n} is a {type(d).__name__}, not a mapping of fields")
+    return LoadedRecord(path=path, text=f.text, records=[plain(d) for d in f.documents])
 
+
+def _finding_words(e: RecordError) -> str:
+    """What check's finding says about a record the loader refused."""
+    if e.reason in (RecordError.MISSING, RecordError.UNREADABLE):
+        return f"cannot read: {e.problem}"
+    if e.reason == RecordError.NOT_UTF8:
+        return "not UTF-8 text"
+    if e.reason == RecordError.TAG:
+        return (f"not plain YAML data ({(e.problem or 'unknown tag').strip()}); "
+                "castdoc reads records with the safe loader and runs nothing")
+    if e.reason == RecordError.SYNTAX:
+        return f"not valid YAML: {e.problem}"
+    return e.message
 
 
 def _line_maps(text: str) -> list[dict[str, int]]:
@@ -169,7 +152,7 @@ def is_record_file(path: Path) -> bool:
     """A .yaml that castdoc wrote (or that claims to be a record): worth checking as an orphan."""
     try:
         return any(looks_like_record(r) for r in load_record(path).records)
-    except RecordLoadError:
+    except RecordError:
         return False
 
 
@@ -227,7 +210,7 @@ def write_records(target: Path, dicts: list[dict], *, documents: set[Path] | Non
     if target.exists():
         try:
             old = load_record(target)
-        except RecordLoadError:
+        except RecordError:
             old = None
         if old is not None:
             if not any(looks_like_record(r) for r in old.records):

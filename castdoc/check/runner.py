@@ -11,14 +11,14 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import CastdocError, UsageError
+from ..errors import CastdocError, RecordError, UsageError
 from ..parse import CONVERT_HINTS, DEFAULT_LIMITS, READERS, Limits
+from ..report import Report
 from . import RULES
 from .config import CheckConfig
 from .findings import CheckResult, Finding
 from .records import (
     RECORD_SUFFIX,
-    RecordLoadError,
     document_candidates,
     is_record_file,
     load_record,
@@ -84,7 +84,7 @@ def _loads(path: Path) -> bool:
     try:
         load_record(path)
         return True
-    except RecordLoadError:
+    except RecordError:
         return False
 
 
@@ -144,11 +144,9 @@ def _read(doc: Path, limits: Limits):
     """(documents, fresh record dicts) of one file, or raise CastdocError."""
     from ..parse import read_path
     from ..pipeline import build_record, documents_from_raw
-    from ..record import to_dict
-
     raw = read_path(doc, limits=limits)
     docs = documents_from_raw(raw, path=str(doc), sha256=raw.sha256 or "")
-    return docs, [to_dict(build_record(d)) for d in docs]
+    return docs, [build_record(d).to_dict() for d in docs]
 
 
 def check_pair(doc: Path, rec: Path, cfg: CheckConfig, *, fix: bool = False, limits: Limits = DEFAULT_LIMITS,
@@ -188,8 +186,8 @@ def check_pair(doc: Path, rec: Path, cfg: CheckConfig, *, fix: bool = False, lim
         else:
             try:
                 loaded = load_record(rec)
-            except RecordLoadError as e:
-                found.append(_finding("CD002", file=rname, line=e.line, message=f"cannot read the record: {e.message}",
+            except RecordError as e:
+                found.append(_finding("CD002", file=rname, line=e.lineno, message=f"cannot read the record: {e.message}",
                                       hint=f"castdoc check --fix rewrites it from {dname}", document=dname,
                                       unreadable=True, fixable=fresh is not None))
             else:
@@ -215,8 +213,8 @@ def check_orphan(rec: Path, cfg: CheckConfig) -> list[Finding]:
                                      hint="restore the document beside it, or delete the record")]
     try:
         loaded = load_record(rec)
-    except RecordLoadError as e:
-        found.append(_finding("CD002", file=rname, line=e.line, message=f"cannot read the record: {e.message}",
+    except RecordError as e:
+        found.append(_finding("CD002", file=rname, line=e.lineno, message=f"cannot read the record: {e.message}",
                               unreadable=True))
     else:
         found.extend(check_schema(loaded, file=rname, document=None))
@@ -248,7 +246,7 @@ class _PairCheck:
 
         t0 = time.perf_counter()
         doc = str(self.jobs[int(key)][0])
-        return Outcome(path=doc, value=self.findings(int(key), limits=limits), seconds=time.perf_counter() - t0)
+        return Outcome(path=doc, payload=tuple(self.findings(int(key), limits=limits)), seconds=time.perf_counter() - t0)
 
     def failed(self, i: int, err: CastdocError) -> list[Finding]:
         """A worker that died on, or was stopped in, the pair's document."""
@@ -322,10 +320,31 @@ def check_paths(paths: list[str], cfg: CheckConfig, *, fix: bool = False, change
 
         keys = [str(i) for i in range(len(jobs_))]
         for i, out in enumerate(parse_many(keys, limits=limits, jobs=jobs, timeout=DEFAULT_TIMEOUT, parse=run)):
-            findings.extend(out.value if out.error is None else run.failed(i, out.error))
+            findings.extend(out.payload if out.error is None else run.failed(i, out.error))
     for r in orphans:
         findings.extend(check_orphan(r, cfg))
         files.append(_display(r))
     findings.sort(key=lambda f: f.sort_key())
     return CheckResult(findings=tuple(findings), documents=len(pairs), records=len(seen_records) + len(orphans),
                        files=tuple(files))
+
+
+def run_check(paths: list[str] | None, *, fmt: str = "human", config: Path | None = None,
+              select: list[str] | None = None, ignore: list[str] | None = None, records: Path | None = None,
+              fix: bool = False, changed_since: str | None = None, limits: Limits = DEFAULT_LIMITS,
+              debug: bool = False, jobs: int | None = None, out=None) -> Report:
+    """``castdoc check`` as a library call: configuration found, the archive checked, the
+    report written to ``out`` (stdout); the Report gives the exit code."""
+    import sys
+
+    from ..batch import default_jobs
+    from .config import load_config, with_cli
+    from .output import render
+
+    targets = paths or ["."]
+    cfg = load_config(config, start=Path(targets[0]))
+    cfg = with_cli(cfg, select=select, ignore=ignore, records=records)
+    result = check_paths(targets, cfg, fix=fix, changed_since=changed_since, limits=limits, debug=debug,
+                         jobs=jobs or default_jobs())
+    render(result, fmt, out or sys.stdout)
+    return Report.of_check(unreadable=result.unreadable, errors=result.count("error"))

@@ -1,0 +1,56 @@
+"""``castdoc parse`` as a library call: inputs walked, parsed in the pool, each file's
+records to its sink, failures counted in the Report that gives the exit code."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..errors import UsageError
+from ..parse import DEFAULT_LIMITS, Limits
+from ..report import Report, console
+from .many import default_jobs, parse_many
+from .one import DEFAULT_TIMEOUT
+from .sinks import sink_for
+from .walk import expand
+
+
+def parse_files(files: list[str], *, fmt: str = "yaml", out_dir: Path | None = None, glob: str | None = None,
+                limits: Limits = DEFAULT_LIMITS, jobs: int | None = None, timeout: float | None = DEFAULT_TIMEOUT,
+                cache_dir: Path | None = None, update: bool = False, quiet: bool = False,
+                debug: bool = False) -> Report:
+    """Parse every input; raises UsageError before reading anything when the inputs do not fit."""
+    paths = expand(files, glob=glob)
+    if not paths:
+        raise UsageError("no documents found in the paths given (castdoc reads .txt .md .docx .pdf .html)")
+    sink = sink_for(paths, fmt=fmt, out_dir=out_dir, update=update)
+    report = Report(quiet=quiet, inputs=len(paths))
+    cache = None
+    if cache_dir is not None:
+        from ..cache import RecordCache
+
+        cache = RecordCache(cache_dir)
+    progress = _progress(len(paths), quiet)
+    outcomes = parse_many(paths, limits=limits, jobs=jobs or default_jobs(), timeout=timeout or None, cache=cache,
+                          on_done=progress.advance if progress else None, render=sink.render)
+    try:
+        for i, outcome in enumerate(outcomes):
+            if outcome.error is not None:
+                report.failure(outcome.error, trace=outcome.trace if debug else None)
+            else:
+                sink.take(i, outcome, report)
+    finally:
+        outcomes.close()  # stops the workers at once if the loop was cut short (Ctrl-C)
+        if progress:
+            progress.close()
+    sink.close(report)
+    report.summary()
+    return report
+
+
+def _progress(total: int, quiet: bool):
+    """A progress bar on stderr, only for people: a terminal, more than one file, not --quiet."""
+    if quiet or total < 2 or not sys.stderr.isatty():
+        return None
+    from .progress import ProgressBar
+
+    return ProgressBar(total, console())

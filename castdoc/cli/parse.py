@@ -1,0 +1,50 @@
+"""``castdoc parse``: options in, ``castdoc.batch.run.parse_files`` does the rest."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .app import choices, command
+
+
+OutFormat = choices("OutFormat", "yaml", "json", "jsonl")
+
+
+@command
+def parse(
+    files: List[str] = typer.Argument(..., help="Documents (.txt .docx .pdf .html) or folders; '-' reads standard input."),
+    fmt: OutFormat = typer.Option(OutFormat.yaml, "--format", "-f", help="yaml (one --- document per article), json (one array) or jsonl."),
+    out_dir: Optional[Path] = typer.Option(None, "--output-dir", "-o", help="Write one record file per input into this folder instead of stdout."),
+    glob: Optional[str] = typer.Option(None, "--glob", help="When a folder is given, only files matching this pattern (e.g. '*.pdf')."),
+    max_size: float = typer.Option(50, "--max-size", help="Refuse input files larger than this many MB."),
+    max_unzipped: float = typer.Option(200, "--max-unzipped", help="Refuse .docx files whose contents expand past this many MB (zip bombs)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for many files (default: one per core)."),
+    timeout: float = typer.Option(60, "--timeout", min=0, help="Stop a file after this many seconds and report it (0: no limit)."),
+    cache: Optional[Path] = typer.Option(None, "--cache", help="Keep records in this folder and skip documents unchanged since (same sha256 and castdoc version)."),
+    update: bool = typer.Option(False, "--update", help="Write or refresh each document's record <stem>.yaml beside it (atomically; unchanged records are left alone) instead of printing."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary on stderr."),
+    debug: bool = typer.Option(False, "--debug", help="Show a traceback for internal errors."),
+) -> int:
+    """Read documents and write one record per article (YAML by default).
+
+    Examples:
+
+      castdoc parse samples/notice.txt
+
+      castdoc parse notices/ --format json > records.json
+
+      castdoc parse a.pdf b.docx -o records/
+
+      castdoc parse --update archive/
+
+    Exit codes: 0 all read; 1 some inputs could not be read (the others were written);
+    2 usage error; 3 no input could be read.
+    """
+    from ..batch.run import parse_files
+    from ..parse import Limits
+
+    limits = Limits(max_bytes=int(max_size * 1024 * 1024), max_unzipped=int(max_unzipped * 1024 * 1024))
+    return parse_files(files, fmt=fmt.value, out_dir=out_dir, glob=glob, limits=limits, jobs=jobs, timeout=timeout,
+                       cache_dir=cache, update=update, quiet=quiet, debug=debug).exit_code
