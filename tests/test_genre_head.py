@@ -108,3 +108,41 @@ def test_signature_above_an_unlabelled_list():
     (rec,) = parse_text(text)
     assert rec.issuer == "某市科学技术协会"
     assert rec.issued == dt.date(2025, 3, 19)
+
+
+NOTICE_HEAD = "关于举办2025年某市科普讲解大赛的通知\n各区科协,各市级学会:\n为提升科普讲解水平,现将有关事项通知如下。\n一、请各单位于2025年6月30日前报送参赛名单。\n"
+SIGNED = "某市科学技术协会\n2025年5月8日\n"
+
+
+def _attachments(text):
+    (rec,) = parse_text(text)
+    return list(rec.attachments)
+
+
+def test_attachments_run_together_on_the_label_line():
+    assert _attachments(NOTICE_HEAD + "附件:1.参赛报名表 2.评分细则\n" + SIGNED) == ["参赛报名表", "评分细则"]
+
+
+def test_unnumbered_attachments_under_a_bare_label():
+    text = NOTICE_HEAD + "附件:\n参赛报名表\n市级讲解员推荐名单\n" + SIGNED
+    assert _attachments(text) == ["参赛报名表", "市级讲解员推荐名单"]
+
+
+def test_attachment_file_names_keep_their_extension_and_are_listed_once():
+    text = NOTICE_HEAD + "附件:参赛报名表\n" + SIGNED + "附件下载:参赛报名表.docx\n"
+    assert _attachments(text) == ["参赛报名表"]
+    assert _attachments(NOTICE_HEAD + "附件:参赛报名表.xlsx\n" + SIGNED) == ["参赛报名表.xlsx"]
+
+
+def test_annex_headings_when_there_is_no_attachment_note():
+    text = NOTICE_HEAD + SIGNED + "附件1\n某市科普讲解大赛评分细则\n一、内容准确。\n"
+    assert _attachments(text) == ["某市科普讲解大赛评分细则"]
+
+
+def test_a_page_header_made_of_navigation_is_not_an_article():
+    text = ("第03版:要闻 上一版 下一版\n语音朗读|返回首页 | 版面导航 | 标题导航\n"
+            "某省科协召开全委会\n本报讯 5月15日,某省科协九届三次全委会在省会召开,会议审议通过了工作报告。\n"
+            "会议由省科协主席主持。2025年5月16日\n")
+    recs = parse_text(text)
+    assert len(recs) == 1
+    assert recs[0].title == "某省科协召开全委会"

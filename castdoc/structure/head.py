@@ -74,6 +74,8 @@ def title(ctx: Context, number: Placed | None, to: Recipients | None, dateline: 
                 if (prev != dn_idx and "关于" in pt and not t.startswith("关于") and is_title_like(pt)
                         and not has_title_end(pt) and prev in cands):
                     first = prev
+                # (A unit on the line above a 关于… title is its 发文机关标志, not part of it: joining
+                # them lowered validation's titles, 2026-12-04.)
             m = ctx.view.mention(lines[first].start, lines[i].end)
             return Placed(replace(m, value=m.value.replace("\n", "")), i)
     # A saved web page: the article's title stands right above its metadata line.
