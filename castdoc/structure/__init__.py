@@ -16,6 +16,7 @@ from .bulletin import bulletin_source
 from .context import Context
 from .dates import bulletin_date
 from .head import doc_number, issuer_from_title, recipients, title
+from .issuer import from_colophon, from_doc_number
 from .kind import doc_type, is_notice
 from .sections import sections
 from .signature import signature
@@ -41,6 +42,8 @@ def structure(view: View) -> Structure:
             issuer, issued, issued_mention = sig.issuer, sig.date, sig.date_mention
         if issuer is None:
             issuer = issuer_from_title(ctx, heading)
+        if issuer is None:
+            issuer = from_colophon(ctx) or from_doc_number(ctx, number.mention if number else None)
     else:
         source = bulletin_source(ctx)
         issuer, byline = source.issuer, source.byline

@@ -49,6 +49,22 @@ def signature(ctx: Context) -> Signature | None:
                 while a > 0 and t[a - 1] == " ":
                     a -= 1
                 return Signature(ctx.mention(lines[i], 0, a), d, ctx.mention(lines[i], m.start(), m.end()))
+    return _signed_block(ctx, body_at)
+
+
+def _signed_block(ctx: Context, body_at: int) -> Signature | None:
+    """A signature higher up, over an unlabelled list (名单, 名录) that follows the notice:
+    a unit and a date on their own lines, and after them only short lines, no sentence."""
+    lines = ctx.lines
+    for i in _tail(ctx, body_at, 60):
+        t = lines[i].text
+        if ends_sentence(t) or len(t) > 60:
+            return None  # prose after it: what stands above is the body, not a signature
+        if is_date_line(t):
+            d = parse_full_date(t) or cut_date(t)
+            prev = ctx.before(i)
+            if d and prev is not None and signer_like(lines[prev].text):
+                return Signature(ctx.mention(lines[prev]), d, ctx.mention(lines[i]))
     return None
 
 
