@@ -24,14 +24,14 @@ READERS: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".doc": "doc",
+    ".wps": "doc",
+    ".rtf": "rtf",
 }
 
 # Formats offices meet that castdoc cannot read yet, with what to do instead.
 CONVERT_HINTS: dict[str, str] = {
-    ".doc": "save it as .docx (Word: File > Save As; LibreOffice: soffice --headless --convert-to docx FILE)",
-    ".wps": "save it as .docx from WPS Office (文件 > 另存为 > .docx)",
     ".ofd": "export it to PDF (数科OFD阅读器 or 福昕OFD: 文件 > 另存为 PDF)",
-    ".rtf": "save it as .docx or .txt",
     ".xls": "these are spreadsheets; save the notice text as .txt or .docx",
     ".xlsx": "these are spreadsheets; save the notice text as .txt or .docx",
     ".ceb": "export it to PDF with the Apabi reader",
