@@ -164,12 +164,14 @@ def make_ofd(pages: list[list[tuple[float, float, str, float]]], *, template: li
     return buf.getvalue()
 
 
-def _text_object(obj: tuple[float, float, str, float], deltas: bool) -> str:
-    x, y, text, size = obj
+def _text_object(obj: tuple, deltas: bool) -> str:
+    """``(x, y, text, size)`` or ``(x, y, text, size, "red")``: y is the baseline."""
+    x, y, text, size = obj[:4]
     width = size * len(text) + 2
     delta = f' DeltaX="g {len(text) - 1} {size}"' if deltas and len(text) > 1 else ""
+    fill = '<ofd:FillColor Value="230 0 18"/>' if obj[4:] == ("red",) else ""
     return (f'<ofd:TextObject ID="1" Boundary="{x} {y - size} {width} {size * 1.4}" Font="1" Size="{size}">'
-            f'<ofd:TextCode X="0" Y="{size}"{delta}>{_esc(text)}</ofd:TextCode></ofd:TextObject>')
+            f'{fill}<ofd:TextCode X="0" Y="{size}"{delta}>{_esc(text)}</ofd:TextCode></ofd:TextObject>')
 
 
 def _esc(s: str) -> str:
