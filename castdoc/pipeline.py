@@ -46,7 +46,7 @@ def documents_from_raw(raw: RawText, *, path: str, sha256: str) -> list[Document
     for n, art in enumerate(articles):
         st = structure(art)
         source = Source(path=path, format=raw.format, sha256=sha256, article=n, articles=len(articles))
-        docs.append(Document(source=source, view=art, structure=st, reference=st.issued))
+        docs.append(Document(source=source, view=art, structure=st, reference=st.issued, headers=raw.headers))
     return docs
 
 
