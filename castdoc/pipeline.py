@@ -41,7 +41,7 @@ def _sha256_of(path, raw: RawText) -> str:
 
 def documents_from_raw(raw: RawText, *, path: str, sha256: str) -> list[Document]:
     view = normalise(raw.text)
-    articles = split_articles(view)
+    articles = split_articles(view, tuple(b.start for b in raw.blocks if b.kind == "article"))
     docs = []
     for n, art in enumerate(articles):
         st = structure(art)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..errors import NoTextLayer
 from ..types import Block, RawText
 from ..vocab import PDF_PAGE_NUMBER as PAGE_NUMBER
+from ..vocab import EDITION, PAGE_DATE
 from ..vocab import PDF_PARAGRAPH_START as HEADING_MARKER
 
 # A line ending with one of these closes a sentence; a following line may start a paragraph.
@@ -219,6 +220,27 @@ def _filled(lines: list[_Line]) -> bool:
     return full >= 0.5 * len(lines)
 
 
+def _masthead_dates(flows: list[_Flow], columned: set[int], body: float) -> list[str]:
+    """A newspaper page's dates and page numbers above its text (2024年6月5日 星期三 第3版):
+    taken out of the flows, so that no article takes the paper's date for its own."""
+    out: list[str] = []
+    seen: set[int] = set()
+    for f in flows:
+        if f.page not in columned or f.page in seen:
+            continue
+        seen.add(f.page)
+        for ln in f.lines:
+            if abs(ln.size - body) <= 0.05 * body:
+                break  # the text begins
+            pieces = ln.text.split("\t")  # the paper's name and its date may share a row
+            dated = [t for t in pieces if len(t) <= 40 and (PAGE_DATE.search(t) or EDITION.search(t))]
+            if dated:
+                out.extend(dated)
+                ln.text = "\t".join(t for t in pieces if t not in dated)
+        f.lines[:] = [ln for ln in f.lines if ln.text]
+    return out
+
+
 # ---------------------------------------------------------------- lines to paragraphs
 def _margins(flow_lines: list[_Line]) -> tuple[float, float]:
     """Left and right edge of a text area, from the lines long enough to show them."""
@@ -292,7 +314,15 @@ def _assemble(pages: list[list[_Line]], sizes: list[tuple[float, float]], rule_y
     for p, lines in enumerate(pages):
         kept = [x for x in lines if id(x) not in drop]
         if kept:
-            flows.extend(_flows(kept, p))
+            page_flows = _flows(kept, p)
+            if len(page_flows) == 1:
+                # no gutter down the whole page: articles of several layouts, perhaps
+                from .pdf_regions import regions
+
+                areas = regions(kept, _body_size(kept))
+                if areas is not None:
+                    page_flows = [_Flow(lines=_rows(a), page=p) for a in areas]
+            flows.extend(page_flows)
 
     # Margins: pages read as one flow share one text area; columns have their own.
     per_page: dict[int, int] = {}
@@ -304,6 +334,9 @@ def _assemble(pages: list[list[_Line]], sizes: list[tuple[float, float]], rule_y
         f.left, f.right = doc_margins if per_page[f.page] == 1 else _margins(f.lines)
 
     body = _body_size([ln for f in flows for ln in f.lines])
+    columned = {p for p, n in per_page.items() if n > 1}  # newspaper pages: one article or more each
+    if columned:
+        heads.extend(_masthead_dates(flows, columned, body))
 
     paras: list[_Para] = []
     prev: tuple[_Line, _Flow] | None = None
@@ -333,6 +366,9 @@ def _assemble(pages: list[list[_Line]], sizes: list[tuple[float, float]], rule_y
             blocks.append(Block(kind="page_break", start=pos, end=pos, page=para.page))
             last_page = para.page
         kind = "heading" if para.size > body * 1.15 or para.style else "paragraph"
+        if kind == "heading" and para.page in columned and (not starts or starts[-1].kind != "heading"):
+            # a headline on a page in columns opens an article (a headline and its subtitle: one)
+            blocks.append(Block(kind="article", start=pos, end=pos, page=para.page))
         starts.append(Block(kind=kind, start=pos, end=pos + len(t), page=para.page, style=para.style))
         blocks.append(starts[-1])
         for off, page in para.breaks:

@@ -24,6 +24,7 @@ from .furniture import (
     BOILERPLATE,
     DATELINE,
     DATELINE_FIRST,
+    EDITION,
     IMAGE_FILE,
     PAGE_DATE,
     PAGE_NUMBER,
