@@ -45,7 +45,8 @@ def documents_from_raw(raw: RawText, *, path: str, sha256: str) -> list[Document
     docs = []
     for n, art in enumerate(articles):
         st = structure(art)
-        source = Source(path=path, format=raw.format, sha256=sha256, article=n, articles=len(articles))
+        source = Source(path=path, format=raw.format, sha256=sha256, article=n, articles=len(articles),
+                        ocr_pages=raw.ocr_pages, ocr_confidence=raw.ocr_confidence)
         docs.append(Document(source=source, view=art, structure=st, reference=st.issued, headers=raw.headers))
     return docs
 

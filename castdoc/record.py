@@ -34,6 +34,7 @@ def to_dict(rec: Record, *, dates_as: str = "iso") -> dict:
             "sha256": rec.source.sha256,
             "article": rec.source.article,
             "articles": rec.source.articles,
+            **_ocr(rec.source),
         },
         "kind": rec.kind,
         "doc_type": rec.doc_type,
@@ -108,8 +109,13 @@ def from_dict(d: dict, *, fields: Collection[str] | None = None) -> Record:
         source = Source(path=src, format="", sha256="")
     else:
         s = r.sub("source")
+        o = s.sub("ocr")
+        pages = o.d.get("pages") or ()
+        if not isinstance(pages, (list, tuple)) or not all(isinstance(x, int) and not isinstance(x, bool) for x in pages):
+            raise _wrong("source.ocr.pages", pages, "a list of page numbers")
         source = Source(path=s.text("path"), format=s.text("format"), sha256=s.text("sha256"),
-                        article=s.int("article"), articles=s.int("articles", 1))
+                        article=s.int("article"), articles=s.int("articles", 1), ocr_pages=tuple(pages),
+                        ocr_confidence=o.float("confidence") if o.d.get("confidence") is not None else None)
     return Record(
         source=source,
         kind=r.text("kind"),
@@ -230,6 +236,13 @@ def _tuple(types) -> tuple:
 def _wrong(field: str, value, what: str) -> RecordError:
     return RecordError(f"not a castdoc record: {field} is {type(value).__name__}, not {what}",
                        hint="records are what 'castdoc parse' writes; 'castdoc schema' describes them")
+
+
+def _ocr(source: Source) -> dict:
+    """``ocr: {pages, confidence}`` for a scan read by OCR; nothing otherwise."""
+    if not source.ocr_pages:
+        return {}
+    return {"ocr": {"pages": list(source.ocr_pages), "confidence": source.ocr_confidence}}
 
 
 def _named(n) -> dict:

@@ -54,6 +54,8 @@ class RawText:
     pages: int | None = None
     headers: tuple[str, ...] = ()  # docx headers/footers, PDF running heads: kept apart
     sha256: str | None = None  # of the bytes read (set by castdoc.parse.read_bytes): hashed once, as read
+    ocr_pages: tuple[int, ...] = ()  # pages (from 1) read by OCR: scans
+    ocr_confidence: float | None = None  # the OCR's mean confidence over those pages
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -63,6 +65,8 @@ class Source:
     sha256: str
     article: int = 0
     articles: int = 1
+    ocr_pages: tuple[int, ...] = ()  # pages of the file read by OCR (from 1)
+    ocr_confidence: float | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

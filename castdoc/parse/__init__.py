@@ -30,6 +30,11 @@ READERS: dict[str, str] = {
     ".ofd": "ofd",
 }
 
+# Scans, read by OCR (the ``ocr`` extra). Kept out of READERS: a folder walk does not pick
+# up every logo and photo beside the documents; named on the command line they are read.
+IMAGE_READERS: dict[str, str] = {".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image",
+                                 ".tiff": "image", ".bmp": "image"}
+
 # Formats offices meet that castdoc cannot read yet, with what to do instead.
 CONVERT_HINTS: dict[str, str] = {
     ".xls": "these are spreadsheets; save the notice text as .txt or .docx",
@@ -66,6 +71,8 @@ def sniff(data: bytes) -> str | None:
         return ".html"
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return ".doc"
+    if data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
+        return ".png"  # any image: one reader
     return None
 
 
@@ -73,7 +80,7 @@ def reader_for(suffix: str, *, path: str):
     suffix = suffix.lower()
     if suffix in CONVERT_HINTS:
         raise UnsupportedFormat(f"{suffix} files are not supported yet", path=path, hint=CONVERT_HINTS[suffix])
-    mod = READERS.get(suffix)
+    mod = READERS.get(suffix) or IMAGE_READERS.get(suffix)
     if mod is None:
         known = ", ".join(sorted(set(READERS)))
         raise UnsupportedFormat(f"unknown format {suffix or '(no suffix)'}", path=path, hint=f"castdoc reads {known}")

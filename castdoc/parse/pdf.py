@@ -21,8 +21,9 @@ characters and their boxes; from those this module
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 
-from ..errors import MissingDependency, ReadError, TooLarge
+from ..errors import MissingDependency, NoTextLayer, ReadError, TooLarge
 from ..types import RawText
 from .pdf_layout import PAGE_NUMBER, _assemble, _Line  # noqa: F401 - PAGE_NUMBER: the pattern, for callers
 
@@ -55,6 +56,7 @@ def read(data: bytes, *, name: str, limits) -> RawText:
         pages: list[list[_Line]] = []
         sizes: list[tuple[float, float]] = []
         rule_y: float | None = None
+        scans: list[int] = []  # pages without text that hold an image: scanned
         for i in range(count):
             page = pdf[i]
             try:
@@ -71,14 +73,57 @@ def read(data: bytes, *, name: str, limits) -> RawText:
                     tp.close()
                 if i == 0:
                     rule_y = _red_rule(page, pdfium_c, left, bottom, w, h)
+                if not lines and _has_image(page, pdfium_c):
+                    scans.append(i)
             finally:
                 page.close()
             pages.append(lines)
+        ocr_pages, confidence = _ocr(pdf, pages, scans, name=name)
     except pdfium.PdfiumError as e:
         raise ReadError(f"cannot read the PDF ({e})", path=name, hint="the file may be damaged; open and re-save it") from None
     finally:
         pdf.close()
-    return _assemble(pages, sizes, rule_y, name=name)
+    raw = _assemble(pages, sizes, rule_y, name=name)
+    if ocr_pages:
+        raw = dataclasses.replace(raw, ocr_pages=ocr_pages, ocr_confidence=confidence)
+    return raw
+
+
+def _has_image(page, c) -> bool:
+    try:
+        return next(iter(page.get_objects(filter=(c.FPDF_PAGEOBJ_IMAGE,), max_depth=3)), None) is not None
+    except Exception:  # noqa: BLE001 - a hint only
+        return False
+
+
+def _ocr(pdf, pages: list[list[_Line]], scans: list[int], *, name: str) -> tuple[tuple[int, ...], float | None]:
+    """Scanned pages read by OCR in place (the extra), or the error that names it when
+    nothing else can be read."""
+    if not scans:
+        return (), None
+    from . import ocr
+
+    if not ocr.available():
+        if any(pages):
+            return (), None  # some pages have text: read those, as before the extra existed
+        raise NoTextLayer("scanned: no text layer in this PDF, and OCR is not installed", path=name,
+                          hint=f"{ocr.INSTALL} to read scans by OCR (or run ocrmypdf -l chi_sim in.pdf out.pdf first)")
+
+    def render(k: int):
+        page = pdf[scans[k]]
+        try:
+            return page.render(scale=ocr.DPI / 72).to_pil(), ocr.DPI / 72
+        finally:
+            page.close()
+
+    got, scores = ocr.read_pages(render, len(scans), name=name)
+    for i, lines in zip(scans, got):
+        for ln in lines:
+            ln.page = i
+        pages[i] = lines
+    if not any(got):
+        return (), None
+    return tuple(i + 1 for i, lines in zip(scans, got) if lines), round(sum(scores) / len(scores), 3) if scores else None
 
 
 def _open_error(e, name: str) -> ReadError:
