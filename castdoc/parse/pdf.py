@@ -145,41 +145,51 @@ def _open_error(e, name: str) -> ReadError:
 
 # ---------------------------------------------------------------- characters to lines
 def _page_lines(tp, c, page_no: int, ox: float, oy: float) -> list[_Line]:
-    """The page's characters grouped into lines, split where a wide gap parts two columns."""
+    """The page's characters grouped into lines, split where a wide gap parts two columns.
+
+    The hot loop of the reader: pdfium is called directly (one reused box, no wrapper
+    objects), and each line's extent is kept as it grows."""
     n = tp.count_chars()
     lines: list[_Line] = []
     get_unicode = c.FPDFText_GetUnicode
     get_size = c.FPDFText_GetFontSize
+    get_loose = c.FPDFText_GetLooseCharBox
     handle = tp.raw
+    rect = c.FS_RECTF()
+    tight = [ctypes.c_double() for _ in range(4)]
     buf: list[str] = []
-    boxes: list[tuple[float, float, float, float, float]] = []
+    sizes: list[float] = []
+    x0 = x1 = top_ = bottom_ = 0.0
+    px0 = pb = px1 = pt = psz = 0.0  # the previous character's box and size
     first = -1
     pending_space = False
 
     def flush() -> None:
-        nonlocal buf, boxes, first, pending_space
-        if boxes:
+        nonlocal first, pending_space
+        if sizes:
             text = "".join(buf).strip()
             if text:
-                sz = sorted(b[4] for b in boxes)[len(boxes) // 2]
                 lines.append(_Line(
-                    text=text,
-                    x0=min(b[0] for b in boxes), x1=max(b[2] for b in boxes),
-                    top=max(b[3] for b in boxes), bottom=min(b[1] for b in boxes),
-                    size=sz, page=page_no, first_char=first,
+                    text=text, x0=x0, x1=x1, top=top_, bottom=bottom_,
+                    size=sorted(sizes)[len(sizes) // 2], page=page_no, first_char=first,
                 ))
-        buf, boxes, first, pending_space = [], [], -1, False
+        buf.clear()
+        sizes.clear()
+        first, pending_space = -1, False
 
+    codes = _codes(c, handle, n)
+    box_h = -1.0  # the loose box height of the last character whose font size was asked
+    size_h = 0.0
     for i in range(n):
-        code = get_unicode(handle, i)
-        if code in (10, 13):
+        code = codes[i] if codes is not None else get_unicode(handle, i)
+        if code == 10 or code == 13:
             flush()
             continue
         if code == 0 or code == 0xFFFE or code == 0xFEFF:
             continue
         ch = chr(code) if code != 2 else "-"
         if ch in _SPACE:
-            if boxes:
+            if sizes:
                 if ch == "\u3000":
                     buf.append(ch)
                 else:
@@ -187,35 +197,57 @@ def _page_lines(tp, c, page_no: int, ox: float, oy: float) -> list[_Line]:
             continue
         if code < 32:
             continue
-        left, right, bottom, top = _box(tp, i)
+        # the loose box (font ascent to descent): the tight box of 一 is a hairline
+        if get_loose(handle, i, rect):
+            left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+        else:
+            left = right = bottom = top = 0.0
+        if top - bottom <= 0.1 or right < left:
+            if c.FPDFText_GetCharBox(handle, i, *tight):  # (left, right, bottom, top)
+                left, right, bottom, top = (v.value for v in tight)
         left, right, bottom, top = left - ox, right - ox, bottom - oy, top - oy
-        size = get_size(handle, i) or (top - bottom)
+        if top - bottom != box_h:  # a box as tall as the last one: the same font and size
+            box_h = top - bottom
+            size_h = get_size(handle, i)
+        size = size_h or (top - bottom)
         if size <= 0:
             size = max(top - bottom, 1.0)
-        if boxes:
-            px0, pb, px1, pt, psz = boxes[-1]
-            s = max(psz, size)
-            gap = left - px1
-            same_row = abs((top + bottom) / 2 - (pt + pb) / 2) < 0.6 * s
-            if not same_row or gap > 1.5 * s or left < px0 - 2 * s:
-                flush()
+        if sizes:
+            s = psz if psz > size else size
+            if abs((top + bottom) / 2 - (pt + pb) / 2) >= 0.6 * s or left - px1 > 1.5 * s or left < px0 - 2 * s:
+                flush()  # another row, or a gutter
             elif pending_space:
                 buf.append(" ")
         pending_space = False
-        if not boxes:
+        if not sizes:
             first = i
+            x0, x1, top_, bottom_ = left, right, top, bottom
+        else:
+            if left < x0:
+                x0 = left
+            if right > x1:
+                x1 = right
+            if top > top_:
+                top_ = top
+            if bottom < bottom_:
+                bottom_ = bottom
         buf.append(ch)
-        boxes.append((left, bottom, right, top, size))
+        sizes.append(size)
+        px0, pb, px1, pt, psz = left, bottom, right, top, size
     flush()
     return lines
 
 
-def _box(tp, i: int) -> tuple[float, float, float, float]:
-    """The loose box (font ascent to descent): the tight box of ``一`` is a hairline."""
-    left, bottom, right, top = tp.get_charbox(i, loose=True)
-    if top - bottom <= 0.1 or right < left:
-        left, right, bottom, top = tp.get_charbox(i)
-    return left, right, bottom, top
+def _codes(c, handle, n: int):
+    """Every character's code in one call (None when the page holds characters outside
+    the Basic Multilingual Plane: their surrogate pairs would shift the indexes)."""
+    if n <= 0:
+        return None
+    buf = (ctypes.c_ushort * (n + 1))()
+    if c.FPDFText_GetText(handle, 0, n, buf) != n + 1:
+        return None
+    text = bytes(buf)[: 2 * n].decode("utf-16-le", "surrogatepass")  # a pair would make one character
+    return [ord(ch) for ch in text] if len(text) == n else None
 
 
 def _mark_red(tp, c, lines: list[_Line], page_h: float) -> None:

@@ -220,6 +220,12 @@ def _filled(lines: list[_Line]) -> bool:
     return full >= 0.5 * len(lines)
 
 
+def _narrow(lines: list[_Line]) -> bool:
+    """Most lines are much narrower than the page's text: columns, perhaps."""
+    widths = sorted(x.x1 - x.x0 for x in lines)
+    return widths[len(widths) // 2] < 0.6 * (max(x.x1 for x in lines) - min(x.x0 for x in lines))
+
+
 def _masthead_dates(flows: list[_Flow], columned: set[int], body: float) -> list[str]:
     """A newspaper page's dates and page numbers above its text (2024年6月5日 星期三 第3版):
     taken out of the flows, so that no article takes the paper's date for its own."""
@@ -315,7 +321,7 @@ def _assemble(pages: list[list[_Line]], sizes: list[tuple[float, float]], rule_y
         kept = [x for x in lines if id(x) not in drop]
         if kept:
             page_flows = _flows(kept, p)
-            if len(page_flows) == 1:
+            if len(page_flows) == 1 and _narrow(kept):
                 # no gutter down the whole page: articles of several layouts, perhaps
                 from .pdf_regions import regions
 
