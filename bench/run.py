@@ -16,7 +16,9 @@ Then it measures, each in a fresh process as a user would run it:
 - start-up: ``castdoc --help``, and ``castdoc parse`` of one small notice with jieba's
   prefix-dictionary cache cold (an empty cache folder) and warm;
 - peak resident memory of any castdoc process (the parent or a worker);
-- the PDF reader's share of parsing the sample PDF.
+- the PDF reader's share of parsing the sample PDF;
+- the .doc and OFD readers' milliseconds per page, and OCR's seconds per scanned page
+  (when the ``ocr`` extra is installed).
 """
 from __future__ import annotations
 
@@ -297,6 +299,70 @@ def pdf_share() -> list[tuple[str, str]]:
     return rows
 
 
+FORMATS_CODE = r"""
+import io, sys, time
+sys.path.insert(0, sys.argv[1])  # tests/: the .doc and .ofd builders the reader tests use
+from docbuild import make_doc, make_ofd
+from castdoc.parse import read_bytes
+text = open(sys.argv[2], encoding="utf-8").read()
+paras = [p.strip() for p in text.splitlines() if p.strip()]
+
+def best(fn, n=5):
+    ts = []
+    for _ in range(n):
+        t = time.perf_counter(); fn(); ts.append(time.perf_counter() - t)
+    return min(ts)
+
+# a .doc of the notice, 8 copies: one UTF-16 piece a paragraph
+doc = make_doc([(p + "\r", False) for p in paras * 8])
+chars = sum(len(p) for p in paras) * 8
+d = best(lambda: read_bytes(doc, name="n.doc", suffix=".doc"))
+# an OFD of the same text laid out as GB/T 9704 pages: 28 characters a line, 22 lines a page
+rows = [p[k:k + 28] for p in paras * 8 for k in range(0, len(p), 28)]
+pages = [[(25.0, 40.0 + 10 * r, t, 5.6) for r, t in enumerate(rows[k:k + 22])] for k in range(0, len(rows), 22)]
+ofd = make_ofd(pages)
+o = best(lambda: read_bytes(ofd, name="n.ofd", suffix=".ofd"))
+print(d * 1000 / (chars / 616), o * 1000 / len(pages), len(pages))
+try:
+    import pypdfium2 as pdfium
+    from castdoc.parse import ocr
+    if not ocr.available():
+        raise ImportError
+except ImportError:
+    print("none")
+    raise SystemExit
+pdf = pdfium.PdfDocument(sys.argv[3])
+img = pdf[0].render(scale=200 / 72).to_pil().convert("RGB")
+buf = io.BytesIO(); img.save(buf, "PDF", resolution=200)
+t = time.perf_counter(); ocr._engine(); load = time.perf_counter() - t
+t = time.perf_counter(); read_bytes(buf.getvalue(), name="scan.pdf", suffix=".pdf"); page = time.perf_counter() - t
+print(load, page)
+"""
+
+
+def formats_rows() -> list[tuple[str, str]]:
+    """The .doc and OFD readers' ms per page, and OCR's seconds per page of a scan."""
+    notice = SAMPLES / "notice.txt"
+    pdf = SAMPLES / "notice.pdf"
+    if not notice.exists() or not (ROOT / "tests" / "docbuild.py").exists():
+        return [(".doc / OFD readers", "no samples/notice.txt or tests/docbuild.py")]
+    r = subprocess.run([sys.executable, "-c", FORMATS_CODE, str(ROOT / "tests"), str(notice), str(pdf)],
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        return [(".doc / OFD readers", "failed: " + (r.stderr.strip().splitlines() or ["?"])[-1][:120])]
+    first, second = r.stdout.strip().splitlines()[:2]
+    doc_ms, ofd_ms, pages = first.split()
+    rows = [(".doc reader (the sample notice x8, one page = 616 characters)", f"{float(doc_ms):.1f} ms per page"),
+            (f"OFD reader (the sample notice x8 as {pages} GB/T 9704 pages)", f"{float(ofd_ms):.1f} ms per page")]
+    if second == "none":
+        rows.append(("OCR of a scanned page", "the ocr extra is not installed (pip install 'castdoc[ocr]')"))
+    else:
+        load, page = second.split()
+        rows.append(("OCR of a scanned page (notice.pdf page 1 at 200 dpi, image only)",
+                     f"{float(page):.1f} s per page (+{float(load):.1f} s to load the engine once)"))
+    return rows
+
+
 def machine() -> dict[str, str]:
     cpu = platform.processor() or "?"
     try:
@@ -326,7 +392,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--docs", type=int, default=2000, help="documents in the corpus (default 2000)")
     ap.add_argument("--no-write", action="store_true", help="print the results, leave bench/RESULTS.md alone")
-    ap.add_argument("--skip-pdf", action="store_true")
+    ap.add_argument("--skip-pdf", action="store_true", help="skip the readers' rows (PDF, .doc, OFD, OCR)")
     ap.add_argument("--corpus", default=str(CORPUS), help="folder for the generated corpus (emptied first; default bench/_corpus)")
     ap.add_argument("--repeat", type=int, default=5, help="runs of the ceiling, the floor, -j 1 and -j 2, taking turns; medians reported (default 5)")
     args = ap.parse_args(argv)
@@ -367,7 +433,7 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run([*cmd, "parse", str(small)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=cold_env)
         cold_s = time.perf_counter() - t
     warm_s = median_time([*cmd, "parse", str(small)])
-    pdf_rows = [] if args.skip_pdf else pdf_share()
+    pdf_rows = [] if args.skip_pdf else pdf_share() + formats_rows()
     ceiling = statistics.median(ceilings)
 
     n = len(paths)
