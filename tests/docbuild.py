@@ -85,7 +85,7 @@ def make_doc(pieces: list[tuple[str, bool]], *, header: str = "", lid: int = 0x0
             enc = t.encode(codepage)
             pcds.append((fc * 2) | 0x40000000)
         else:
-            enc = t.encode("utf-16-le")
+            enc = t.replace(ROW_END, "\x07").encode("utf-16-le")
             pcds.append(fc)
             for h in hidden:
                 at = t.find(h)
@@ -119,6 +119,15 @@ def make_doc(pieces: list[tuple[str, bool]], *, header: str = "", lid: int = 0x0
         fc_bte = len(table)
         table += struct.pack("<III", lo, hi, pn)
         lcb_bte = 12
+    fc_papx = lcb_papx = 0
+    marks = _paragraph_marks(all_pieces[:len(pieces)], pcds, codepage)
+    if any(kind != "\r" for _, kind in marks):
+        word += b"\0" * (-len(word) % SECTOR)
+        pn = len(word) // SECTOR
+        word += _papx_page(text_at, marks)
+        fc_papx = len(table)
+        table += struct.pack("<III", text_at, marks[-1][0], pn)
+        lcb_papx = 12
     fib = bytearray(900)
     flags = 0x0200 | (0x0100 if encrypted else 0)  # fWhichTblStm: 1Table
     struct.pack_into("<HHHH", fib, 0, 0xA5EC, nfib, 0, lid)
@@ -131,8 +140,46 @@ def make_doc(pieces: list[tuple[str, bool]], *, header: str = "", lid: int = 0x0
     fclcb = lw + 88 + 2
     struct.pack_into("<II", fib, fclcb + 8 * 33, fc_clx, len(clx))
     struct.pack_into("<II", fib, fclcb + 8 * 12, fc_bte, lcb_bte)
+    struct.pack_into("<II", fib, fclcb + 8 * 13, fc_papx, lcb_papx)
     word[:len(fib)] = fib
     return make_cfb({"WordDocument": bytes(word), "1Table": bytes(table)})
+
+
+def _paragraph_marks(pieces, pcds, codepage: str) -> list[tuple[int, str]]:
+    """(byte offset just after the mark, the mark) of each paragraph of the main text;
+    a ROW_END in the text is written as the cell mark that ends a table row."""
+    out = []
+    for (t, compressed), fc in zip(pieces, pcds):
+        enc = codepage if compressed else "utf-16-le"
+        base = (fc & 0x3FFFFFFF) // 2 if compressed else fc
+        for i, ch in enumerate(t):
+            if ch in ("\r", "\x07", ROW_END):
+                out.append((base + len(t[:i + 1].encode(enc)), ch))
+    return out
+
+
+ROW_END = "\x1d"  # in make_doc's text: the \x07 that ends a table row (written as \x07, TTP)
+
+
+def _papx_page(first_fc: int, marks: list[tuple[int, str]]) -> bytes:
+    """One PAPX FKP: the paragraphs ending in a cell mark lie in a table, those ending a
+    row carry sprmPFTtp; the others have no properties."""
+    crun = len(marks)
+    assert 4 * (crun + 1) + 13 * crun + 16 < SECTOR, "test files stay small"
+    page = bytearray(SECTOR)
+    struct.pack_into(f"<{crun + 1}I", page, 0, first_fc, *[m[0] for m in marks])
+    cell = bytes([3, 0, 0, 0x16, 0x24, 0x01])  # cb=3: istd 0, sprmPFInTable 1
+    row = bytes([0, 4, 0, 0, 0x16, 0x24, 0x01, 0x17, 0x24, 0x01])  # cb=0, cb'=4: + sprmPFTtp 1
+    at_row = SECTOR - 2 - len(row)
+    at_row -= at_row % 2
+    at_cell = at_row - len(cell)
+    at_cell -= at_cell % 2
+    page[at_row:at_row + len(row)] = row
+    page[at_cell:at_cell + len(cell)] = cell
+    for r, (_, ch) in enumerate(marks):
+        page[4 * (crun + 1) + 13 * r] = {"\x07": at_cell // 2, ROW_END: at_row // 2}.get(ch, 0)
+    page[SECTOR - 1] = crun
+    return bytes(page)
 
 
 def make_ofd(pages: list[list[tuple[float, float, str, float]]], *, template: list[tuple[float, float, str, float]] = (),

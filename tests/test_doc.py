@@ -112,3 +112,21 @@ def test_rtf_without_libreoffice_is_one_line(monkeypatch):
     monkeypatch.setenv("CASTDOC_SOFFICE", "/nonexistent/soffice")
     with pytest.raises(UnsupportedFormat, match="LibreOffice"):
         read_bytes(b"{\\rtf1\\ansi hello}", name="a.rtf", suffix=".rtf")
+
+
+def test_doc_table_rows_from_the_paragraph_runs():
+    """With sprmPFTtp telling the row ends, cells are parted by tabs as in a .docx row,
+    and a contact table gives its contacts."""
+    from docbuild import ROW_END
+
+    from castdoc.pipeline import parse_bytes
+
+    pieces = NOTICE[:2] + [("联系人\x07电话\x07" + ROW_END + "王小明\x070571-88886666\x07" + ROW_END
+                            + "李娜\x070571-88887777\x07" + ROW_END, False)] + NOTICE[-1:]
+    data = make_doc(pieces)
+    raw = read_bytes(data, name="t.doc", suffix=".doc")
+    lines = raw.text.split("\n")
+    assert lines[2:5] == ["联系人\t电话", "王小明\t0571-88886666", "李娜\t0571-88887777"]
+    assert [b.kind for b in raw.blocks][2:5] == ["table_row"] * 3
+    rec = parse_bytes(data, name="t.doc", suffix=".doc")[0]
+    assert [(c.name, c.phone) for c in rec.contacts] == [("王小明", "0571-88886666"), ("李娜", "0571-88887777")]

@@ -20,12 +20,12 @@ otherwise the error names both ways out.
 """
 from __future__ import annotations
 
-import bisect
 import io
 import struct
 
 from ..errors import MissingDependency, ReadError
 from ..types import Block, RawText
+from . import doc_fkp
 
 # language id → the code page 8-bit pieces are in (Word writes cp1252 for Latin text)
 CODEPAGES = {0x0804: "cp936", 0x1004: "cp936", 0x0404: "cp950", 0x0C04: "cp950", 0x1404: "cp950",
@@ -35,6 +35,10 @@ _FIELD_BEGIN, _FIELD_SEP, _FIELD_END = "\x13", "\x14", "\x15"
 # anchors and marks without text of their own: pictures, footnote/annotation marks, drawn objects
 _DROP = dict.fromkeys(map(ord, "\x00\x01\x02\x03\x04\x05\x06\x08\x1f"), None)
 _BREAKS = {"\r": "\n", "\x07": "\n", "\x0b": "\n", "\x0c": "\n", "\x0e": "\n", "\x1e": "-", "\xa0": "\xa0"}
+_CELL_BREAK, _ROW_END = "\x1c", "\x1d"  # (control characters Word does not write in text)
+_ROW_BREAKS = {**_BREAKS, "\x07": "\t", _ROW_END: "\n", _CELL_BREAK: " "}
+_BREAKS = {**_BREAKS, _ROW_END: "\n", _CELL_BREAK: "\n"}
+LAYOUT_CELL = 150  # characters: a cell this long holds a passage, not a value
 
 
 class DocFormatError(Exception):
@@ -94,11 +98,37 @@ def read_native(data: bytes, *, name: str) -> RawText:
                         hint="open it with the password and save an unprotected copy")
     codepage = CODEPAGES.get(fib.lid, "cp1252")
     pieces = _pieces(table, fib)
-    hidden = _hidden_runs(word, table, fib)
-    body = _text(word, pieces, codepage, hidden, 0, fib.ccp_text)
+    marks = _Marks(word, table, fib)
+    body = _text(word, pieces, codepage, marks, 0, fib.ccp_text)
     head_start = fib.ccp_text + fib.ccp_ftn
-    headers = _header_lines(_text(word, pieces, codepage, hidden, head_start, head_start + fib.ccp_hdd))
-    return _raw(body, headers, fmt=_suffix(name)[1:])
+    headers = _header_lines(_text(word, pieces, codepage, marks, head_start, head_start + fib.ccp_hdd), marks.rows)
+    return _raw(body, headers, fmt=_suffix(name)[1:], rows=bool(marks.rows))
+
+
+class _Marks:
+    """What the formatting pages add to the characters: hidden runs, table paragraphs, row ends."""
+
+    def __init__(self, word: bytes, table: bytes, fib: _Fib) -> None:
+        self.hidden = doc_fkp.hidden_runs(word, table, fib.fc_bte_chpx, fib.lcb_bte_chpx)
+        self.cells, self.rows = doc_fkp.table_paragraphs(word, table, fib.fc_bte_papx, fib.lcb_bte_papx)
+        self.starts = {k: [r[0] for r in getattr(self, k)] for k in ("hidden", "cells", "rows")}
+
+    def apply(self, text: str, b0: int, width: int) -> str:
+        text = doc_fkp.mark(text, b0, width, self.hidden, self.starts["hidden"], _hide)
+        text = doc_fkp.mark(text, b0, width, self.cells, self.starts["cells"], _in_cell)
+        return doc_fkp.mark(text, b0, width, self.rows, self.starts["rows"], _row_end)
+
+
+def _hide(ch: str) -> str:
+    return ch if ch in "\r\x07" else "\x00"  # a hidden paragraph mark still ends its paragraph
+
+
+def _in_cell(ch: str) -> str:
+    return _CELL_BREAK if ch == "\r" else ch  # a cell's paragraphs read as one line of the row
+
+
+def _row_end(ch: str) -> str:
+    return _ROW_END if ch == "\x07" else ch
 
 
 class _Fib:
@@ -134,6 +164,7 @@ class _Fib:
             raise DocFormatError("the FIB's character counts are damaged")
         self.fc_clx, self.lcb_clx = self.pair(33)
         self.fc_bte_chpx, self.lcb_bte_chpx = self.pair(12)
+        self.fc_bte_papx, self.lcb_bte_papx = self.pair(13)
 
     def pair(self, index: int) -> tuple[int, int]:
         return struct.unpack_from("<II", self._word, self._fclcb + 8 * index)
@@ -163,55 +194,9 @@ def _pieces(table: bytes, fib: _Fib) -> list[tuple[int, int, int, bool]]:
     return out
 
 
-def _hidden_runs(word: bytes, table: bytes, fib: _Fib) -> list[tuple[int, int]]:
-    """Byte ranges of ``WordDocument`` whose character runs are formatted hidden."""
-    fc, lcb = fib.fc_bte_chpx, fib.lcb_bte_chpx
-    if lcb < 8 or fc + lcb > len(table):
-        return []
-    n = (lcb - 4) // 8
-    pns = struct.unpack_from(f"<{n}I", table, fc + 4 * (n + 1))
-    runs: list[tuple[int, int]] = []
-    for pn in pns[:10000]:
-        page = (pn & 0x3FFFFF) * 512
-        if page + 512 > len(word):
-            continue
-        crun = word[page + 511]
-        if crun == 0 or 4 * (crun + 1) + crun > 511:
-            continue
-        fcs = struct.unpack_from(f"<{crun + 1}I", word, page)
-        for r in range(crun):
-            off = word[page + 4 * (crun + 1) + r] * 2
-            if off == 0:
-                continue
-            cb = word[page + off]
-            if _vanish(word[page + off + 1: page + off + 1 + cb]):
-                runs.append((fcs[r], fcs[r + 1]))
-    runs.sort()
-    return runs
-
-
-def _vanish(grpprl: bytes) -> bool:
-    """Does a character property list switch hidden text on (sprmCFVanish 0x083C)?"""
-    pos, hidden = 0, False
-    while pos + 2 <= len(grpprl):
-        sprm = grpprl[pos] | grpprl[pos + 1] << 8
-        pos += 2
-        spra = sprm >> 13
-        size = (1, 1, 2, 4, 2, 2, -1, 3)[spra]
-        if size == -1:
-            if pos >= len(grpprl):
-                break
-            size = grpprl[pos] + 1
-        if sprm == 0x083C and pos < len(grpprl):
-            hidden = grpprl[pos] in (1, 0x81)
-        pos += size
-    return hidden
-
-
-def _text(word: bytes, pieces, codepage: str, hidden: list[tuple[int, int]], cp_from: int, cp_to: int) -> str:
+def _text(word: bytes, pieces, codepage: str, marks: "_Marks", cp_from: int, cp_to: int) -> str:
     """The characters between two positions, hidden runs left out (as NUL, dropped later)."""
     parts: list[str] = []
-    starts = [h[0] for h in hidden]
     for cp0, cp1, off, compressed in pieces:
         lo, hi = max(cp0, cp_from), min(cp1, cp_to)
         if lo >= hi:
@@ -223,33 +208,17 @@ def _text(word: bytes, pieces, codepage: str, hidden: list[tuple[int, int]], cp_
         if len(raw) < b1 - b0:
             raise DocFormatError("a piece points past the end of the WordDocument stream")
         text = raw.decode(codepage if compressed else "utf-16-le", errors="replace")
-        if hidden and len(text) == hi - lo:
-            text = _blank_hidden(text, b0, width, hidden, starts)
+        if len(text) == hi - lo:  # (an 8-bit piece in a double-byte code page has no byte per character)
+            text = marks.apply(text, b0, width)
         parts.append(text)
     return "".join(parts)
 
 
-def _blank_hidden(text: str, b0: int, width: int, hidden, starts) -> str:
-    """Hidden characters become NUL (dropped with the other marks): positions stay put."""
-    b1 = b0 + len(text) * width
-    k = max(0, bisect.bisect_right(starts, b0) - 1)
-    chars = None
-    while k < len(hidden) and hidden[k][0] < b1:
-        h0, h1 = hidden[k]
-        if h1 > b0:
-            i0 = max(0, (h0 - b0) // width)
-            i1 = min(len(text), -(-(h1 - b0) // width))
-            if chars is None:
-                chars = list(text)
-            for i in range(i0, i1):
-                if chars[i] not in "\r\x07":  # a hidden paragraph mark still ends its paragraph
-                    chars[i] = "\x00"
-        k += 1
-    return "".join(chars) if chars is not None else text
-
-
-def clean(chars: str) -> str:
-    """Field instructions out, results kept; marks to line breaks; anchors dropped."""
+def clean(chars: str, rows: bool = False) -> str:
+    """Field instructions out, results kept; marks to line breaks; anchors dropped. With
+    ``rows`` (the row ends are known) a cell mark parts cells with a tab, as the .docx
+    reader writes a table row."""
+    breaks = _ROW_BREAKS if rows else _BREAKS
     out: list[str] = []
     stack: list[bool] = []  # per open field: still inside its instruction?
     for ch in chars:
@@ -266,31 +235,38 @@ def clean(chars: str) -> str:
             continue
         if stack and any(stack):
             continue
-        out.append(_BREAKS.get(ch, ch))
+        out.append(breaks.get(ch, ch))
     return "".join(out).translate(_DROP)
 
 
-def _header_lines(chars: str) -> list[str]:
+def _header_lines(chars: str, rows) -> list[str]:
     seen: list[str] = []
-    for line in clean(chars).split("\n"):
+    for line in clean(chars, bool(rows)).replace("\t", " ").split("\n"):
         line = line.strip()
         if line and line not in seen:
             seen.append(line)
     return seen
 
 
-def _raw(body: str, headers: list[str], *, fmt: str) -> RawText:
-    lines = [ln.rstrip() for ln in clean(body).split("\n")]
-    kept: list[str] = []
+def _raw(body: str, headers: list[str], *, fmt: str, rows: bool) -> RawText:
+    kept: list[tuple[str, str]] = []
+    for ln in clean(body, rows).split("\n"):
+        if "\t" not in ln:
+            if ln.strip():
+                kept.append((ln.rstrip(), "paragraph"))
+            continue
+        # a table row: one line of its cells, unless a cell holds a passage (a layout table)
+        cells = [c.strip() for c in ln.split("\t") if c.strip()]
+        if len(cells) == 1 or any(len(c) > LAYOUT_CELL for c in cells):
+            kept.extend((c, "paragraph") for c in cells)
+        elif cells:
+            kept.append(("\t".join(cells), "table_row"))
     blocks: list[Block] = []
     pos = 0
-    for ln in lines:
-        if not ln.strip():
-            continue
-        kept.append(ln)
-        blocks.append(Block(kind="paragraph", start=pos, end=pos + len(ln)))
+    for ln, kind in kept:
+        blocks.append(Block(kind=kind, start=pos, end=pos + len(ln)))
         pos += len(ln) + 1
-    return RawText(text="\n".join(kept), format=fmt, blocks=tuple(blocks), headers=tuple(headers))
+    return RawText(text="\n".join(ln for ln, _ in kept), format=fmt, blocks=tuple(blocks), headers=tuple(headers))
 
 
 def _what_ole(streams: set[str]) -> str:
