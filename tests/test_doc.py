@@ -130,3 +130,12 @@ def test_doc_table_rows_from_the_paragraph_runs():
     assert [b.kind for b in raw.blocks][2:5] == ["table_row"] * 3
     rec = parse_bytes(data, name="t.doc", suffix=".doc")[0]
     assert [(c.name, c.phone) for c in rec.contacts] == [("王小明", "0571-88886666"), ("李娜", "0571-88887777")]
+
+
+def test_html_and_rtf_named_doc_are_read_as_what_they_are(monkeypatch):
+    page = "<html><body><p>某市科协关于举办科普讲解大赛的通知</p><p>各区科协：</p></body></html>".encode("utf-8")
+    raw = read_bytes(page, name="saved.doc", suffix=".doc")
+    assert raw.format == "html" and "各区科协：" in raw.text
+    monkeypatch.setenv("CASTDOC_SOFFICE", "/nonexistent/soffice")
+    with pytest.raises(UnsupportedFormat, match="RTF"):
+        read_bytes(b"{\\rtf1\\ansi hello}", name="saved.doc", suffix=".doc")

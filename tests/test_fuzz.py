@@ -48,6 +48,13 @@ def _seeds() -> list[tuple[str, bytes]]:
         (".html", ("<html><body><div class='nav'>首页 > 通知</div><h1>关于开展科普活动的通知</h1><p>"
                    + GOOD.replace("\n", "</p><p>") + "</p></body></html>").encode("utf-8")),
     ]
+    from docbuild import make_doc, make_ofd
+
+    out += [  # the compound file and the OFD package the reader tests build
+        (".doc", make_doc([("某市科协关于举办科普讲解大赛的通知\r", False), ("联系人\x07电话\x07\x1d", False),
+                           ("正文\x13 HYPERLINK x \x14链接\x15\r", False)], header="页眉\r", hidden=("正文",))),
+        (".ofd", make_ofd([[(25.0, 40.0, "某市科协关于举办科普讲解大赛的通知", 5.6), (25.0, 50.0, "各区科协：", 5.6)]])),
+    ]
     for p in sorted(SAMPLES.glob("*")):  # the committed samples, when small enough to mutate fast
         if p.suffix in READERS and p.stat().st_size < 64 * 1024:
             out.append((p.suffix, p.read_bytes()))

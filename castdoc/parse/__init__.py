@@ -71,6 +71,8 @@ def sniff(data: bytes) -> str | None:
         return ".html"
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return ".doc"
+    if head.startswith(b"{\\rtf"):
+        return ".rtf"
     if data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
         return ".png"  # any image: one reader
     return None
@@ -102,6 +104,8 @@ def read_bytes(data: bytes, *, name: str, suffix: str | None = None, limits: Lim
     keep_suffix = sniffed == ".doc" and (suffix or "").lower() == ".docx"
     # Any zip sniffs as .docx unless it names OFD.xml: a damaged .ofd is best told so by the OFD reader.
     keep_suffix = keep_suffix or (sniffed == ".docx" and (suffix or "").lower() == ".ofd")
+    if (suffix or "").lower() in (".doc", ".wps") and sniffed in (".html", ".rtf"):
+        suffix = sniffed  # web sites serve HTML and RTF under a .doc name
     if suffix is None or suffix.lower() not in READERS or (
         sniffed and sniffed != suffix.lower() and sniffed in (".pdf", ".docx", ".doc", ".ofd") and not keep_suffix
     ):
