@@ -146,3 +146,33 @@ def test_a_page_header_made_of_navigation_is_not_an_article():
     recs = parse_text(text)
     assert len(recs) == 1
     assert recs[0].title == "某省科协召开全委会"
+
+
+def test_a_signed_news_item_on_a_web_page_is_a_bulletin_by_its_writer():
+    text = ("云溪:县委对县科协两项工作给予肯定\n2025-01-12 15:30:00 来源: 临江市科学技术协会 作者:云溪县科协\n"
+            "在各方支持下,云溪县科协帮助企业建成首家院士专家工作站,县科普活动中心建成开放,得到县委的肯定。\n"
+            "县科协将以此为动力,积极主动作为。\n云溪县科协\n2025年1月12日\n[责任编辑:周某]\n友情链接:\n")
+    recs = parse_text(text)
+    assert len(recs) == 1
+    assert recs[0].kind == "bulletin"
+    assert recs[0].issuer == "云溪县科协"
+    assert recs[0].issued == dt.date(2025, 1, 12)
+
+
+@pytest.mark.parametrize("tail, issuer, issued", [
+    ("特此通知。 ? ? ? 某某部创新司 ? ? ? 2025年5月6日(此件主动公开)\n", "某某部创新司", dt.date(2025, 5, 6)),
+    ("特此通知。\n临江市科技局   二○二五年九月二十五日   联系人:王某 电话:2813061\n", "临江市科技局", dt.date(2025, 9, 25)),
+    ("特此通知。\n临江市人民政府\n2025822\n", "临江市人民政府", dt.date(2025, 8, 22)),
+])
+def test_flattened_signatures(tail, issuer, issued):
+    text = "关于开展科技活动周活动的通知\n各县区科技局:\n请各单位按照要求组织开展科技活动周活动,认真做好各项准备工作,确保取得实效。\n" + tail
+    (rec,) = parse_text(text)
+    assert rec.issuer == issuer
+    assert rec.issued == issued
+
+
+def test_a_bulletin_dated_only_recently_takes_its_publication_date():
+    text = ("临江市科协开展科技志愿服务活动\n发布时间:2025-03-12 来源:临江市科协\n"
+            "近日,临江市科协组织科技志愿者深入社区开展科普宣传活动。\n活动共发放宣传资料500余份。\n")
+    (rec,) = parse_text(text)
+    assert rec.issued == dt.date(2025, 3, 12)

@@ -47,9 +47,13 @@ def structure(view: View) -> Structure:
     else:
         source = bulletin_source(ctx)
         issuer, byline = source.issuer, source.byline
+        if sig and sig.issuer is not None:
+            issuer = sig.issuer  # a signed news item: its writer, not the site that relays it
         dated = bulletin_date(ctx, heading.line if heading else None)
         if dated:
             issued, issued_mention = dated.date, dated.mention
+        elif sig:
+            issued, issued_mention = sig.date, sig.date_mention
 
     body_line = max(p.line for p in (number, to, heading) if p is not None) + 1 if (number or to or heading) else 0
     body_start = lines[body_line].start if body_line < len(lines) else len(view.text)

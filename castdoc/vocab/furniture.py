@@ -46,6 +46,6 @@ META_LABEL = re.compile(r"[\[【(（]?\s*(?P<label>" + "|".join(sorted(META_LABE
 # A navigation bar, a breadcrumb, a site's top links: the words they are made of.
 NAV_WORDS = re.compile(
     r"首页|首\s页|登录|注册|繁体|简体|English|ENGLISH|无障碍|站内搜索|搜索|网站导航|网站地图|手机版|移动版|"
-    r"长辈版|关怀版|联系我们|返回|上一版|下一版|版面导航|标题导航|语音朗读|放大|缩小|RSS|订阅|政务微博|政务微信|邮箱登录|信息公开|政府网|人民网|新华网"
+    r"长辈版|关怀版|联系我们|友情链接|相关链接|返回|上一版|下一版|版面导航|标题导航|语音朗读|放大|缩小|RSS|订阅|政务微博|政务微信|邮箱登录|信息公开|政府网|人民网|新华网"
 )
 NAV_SEPARATORS = re.compile(r"\s*(?:[|｜>›»/\\]|\s{1,})\s*")
