@@ -6,7 +6,7 @@ it, or at a title that follows a signed and dated article (a standalone 成文�
 """
 from __future__ import annotations
 
-from .lines import Line, has_title_end, is_date_line, is_dateline, is_title_like, lines_of
+from .lines import Line, has_title_end, is_date_line, is_dateline, is_furniture, is_title_like, lines_of
 from .normalise import View
 
 MIN_ARTICLE_CHARS = 40
@@ -29,6 +29,7 @@ def split_points(lines: tuple[Line, ...]) -> list[int]:
             and (has_title_end(text) or _next_is_body(lines, i + 1))
             and i + 1 < len(lines)
             and _content(lines[starts[-1]:i]) >= MIN_ARTICLE_CHARS
+            and _content(lines[i:]) >= MIN_ARTICLE_CHARS  # not a page's footer after a signed article
         ):
             starts.append(i)
     return starts
@@ -46,7 +47,9 @@ def _next_is_body(lines: tuple[Line, ...], j: int) -> bool:
 
 
 def _content(lines) -> int:
-    return sum(len(x.text) for x in lines)
+    """The article text in ``lines``: page furniture (a web page's navigation, a newspaper's
+    版面导航) does not make an article of its own."""
+    return sum(len(x.text) for x in lines if not is_furniture(x.text))
 
 
 def split_articles(view: View) -> list[View]:

@@ -66,11 +66,14 @@ from .kinds import (
 )
 from .labels import (
     ATTACH_BODY,
+    ATTACH_FILE,
     ATTACH_HEAD,
+    ATTACH_INLINE_ITEM,
     ATTACH_ITEM,
     ATTACH_NOTE,
     ATTACH_NOTE_ITEM,
     ATTACH_REF,
+    ATTACH_TITLE_END,
     AUTHOR_LINE,
     BYLINE_ROLES,
     BYLINE_ROLES_RE,
