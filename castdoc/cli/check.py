@@ -26,6 +26,7 @@ def check(
     max_size: float = typer.Option(50, "--max-size", help="Refuse documents larger than this many MB."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
     debug: bool = typer.Option(False, "--debug", help="Show a traceback for internal errors (checks in one process)."),
+    full: bool = typer.Option(False, "--full", help="Read every document again, even those unchanged since the last check (.castdoc-check.json)."),
 ) -> int:
     """Check an archive: records follow the schema, match their documents, and documents follow GB/T 9704.
 
@@ -52,4 +53,4 @@ def check(
 
     return run_check(paths, fmt=fmt.value, config=config, select=select, ignore=ignore, records=records, fix=fix,
                      changed_since=changed_since, limits=Limits(max_bytes=int(max_size * 1024 * 1024)), debug=debug,
-                     jobs=jobs, out=sys.stdout).exit_code
+                     jobs=jobs, out=sys.stdout, full=full).exit_code
