@@ -22,7 +22,7 @@ def parse_files(files: list[str], *, fmt: str = "yaml", out_dir: Path | None = N
     paths = expand(files, glob=glob)
     if not paths:
         raise UsageError("no documents found in the paths given (castdoc reads .txt .md .docx .pdf .html)")
-    sink = sink_for(paths, fmt=fmt, out_dir=out_dir, update=update)
+    sink = sink_for(paths, fmt=fmt, out_dir=out_dir, update=update, given=files)
     report = Report(quiet=quiet, inputs=len(paths))
     cache = None
     if cache_dir is not None:
