@@ -102,7 +102,7 @@ def output_names(paths: list[str], suffix: str, *, given: Iterable[str] = ()) ->
 # ---------------------------------------------------------------- what a walk leaves out
 # A folder's project files are no documents (README.md is read as a bulletin otherwise);
 # named on the command line or matched by --glob they are read.
-PROJECT_FILES = ("README", "CHANGELOG", "CHANGES", "LICENSE", "LICENCE", "CONTRIBUTING", "NOTICE", "AUTHORS")
+PROJECT_FILES = ("README", "CHANGELOG", "CHANGES", "LICENSE", "LICENCE", "CONTRIBUTING", "AUTHORS")  # not NOTICE: a notice is a document here
 # How castdoc's own outputs begin (a task list as Markdown or a table, the HTML report).
 _OWN_MARKS = {
     ".md": (b"| deadline | actor | task |",),

@@ -16,6 +16,7 @@ from .assets import SCRIPT, STYLE
 from .highlight import KINDS, LABELS, marked
 
 SOON_DAYS = 14  # "upcoming" in the timeline: due within two weeks
+OVERDUE_SHOWN_DAYS = 60  # older overdue tasks are counted in the timeline, listed in the table
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -81,6 +82,10 @@ def _timeline(rows, today, anchor_of) -> list[str]:
     out = ['<section id="timeline">', "<h2>截止日期</h2>"]
     if not dated:
         return out + ["<p>没有注明期限的任务。</p>", "</section>"]
+    old = [r for r in dated if (today - r.task.deadline).days > OVERDUE_SHOWN_DAYS]
+    dated = dated[len(old):]
+    if old:
+        out.append(f'<p class="status-overdue">另有 {len(old)} 项任务逾期 {OVERDUE_SHOWN_DAYS} 天以上，见下方任务表。</p>')
     out.append('<ol class="timeline">')
     marked_today = False
     for r in dated:
