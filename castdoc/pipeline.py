@@ -13,6 +13,7 @@ from .normalise import normalise
 from .parse import DEFAULT_LIMITS, Limits, read_bytes, read_path
 from .split import split_articles
 from .structure import structure
+from .structure.forward import read_forward
 from .types import RawText, Record, Source
 
 
@@ -80,6 +81,8 @@ def build_record(doc: Document) -> Record:
         sections=st.sections,
         keywords=found.keywords,
         periods=found.periods,
+        forwards=read_forward(st.title.value if st.title else None, doc.text,
+                              own_number=st.doc_number.value if st.doc_number else None),
     )
 
 

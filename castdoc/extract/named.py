@@ -348,7 +348,7 @@ class _Finder:
     def known(self) -> None:
         t = self.t
         for lex, category in (("platforms.txt", "platform"), ("initiatives.txt", "initiative")):
-            for word in nlp.lexicon(lex):
+            for word in (*nlp.lexicon(lex), *nlp.user_words(category)):  # the office's own (castdoc.toml)
                 i = t.find(word)
                 while i >= 0:
                     j = i + len(word)

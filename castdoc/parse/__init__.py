@@ -136,3 +136,17 @@ def read_path(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> RawText:
     if suffix not in READERS and sniff(data) is None:
         reader_for(suffix, path=str(path))  # raises with the list of formats
     return read_bytes(data, name=str(path), suffix=suffix, limits=limits)
+
+
+class _CallableModule(__import__("types").ModuleType):
+    """``castdoc.parse`` is both this package (the readers) and the library's entry point
+    ``castdoc.parse(source)``: importing a subpackage sets the parent's attribute to it, so
+    the package itself answers the call (see castdoc.api.parse)."""
+
+    def __call__(self, source, *, name=None, base_date=None, config=None):
+        from ..api import parse
+
+        return parse(source, name=name, base_date=base_date, config=config)
+
+
+__import__("sys").modules[__name__].__class__ = _CallableModule
