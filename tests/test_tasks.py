@@ -311,3 +311,30 @@ def test_tasks_f1_on_the_corpus(shared):
                 fn += 1
         fp += len(got) - len(used)
     assert 2 * tp / (2 * tp + fp + fn) >= 0.75  # 0.78 on the 48-document corpus (2026-12-04)
+
+
+# -- a speaker's 要求/强调/指出…要… in bulletins: every 要 of the speech is a duty
+SPEECH_RUNS_ON = """区科协召开年度工作推进会
+
+本报讯 4月2日，区科协召开年度工作推进会。
+
+会议要求，要健全联系服务机制，定期走访基层学会；要按照年初的工作部署，进一步完善调研报告；要以解决突出问题为导向，用好调研成果。
+
+刘志成指出，社区科普大学建设在全区是个创新，要充分发挥讲师团的作用，为居民送去实用知识。县科协要加强对教学点的管理，把好课程质量关。职能部门要积极配合，为教学点提供场地保障。要制定志愿讲师的激励办法，调动他们的积极性。
+
+孙文华强调，推动高质量发展，需要更多地依靠科技工作者。全区各级科协组织要深入学习有关论述，认真落实区委要求。
+"""
+
+
+def test_a_speech_runs_on_through_bare_and_named_duties():
+    rows = [(t.text, t.actor) for t in _tasks(SPEECH_RUNS_ON)]
+    assert rows == [
+        ("要健全联系服务机制，定期走访基层学会", None),
+        ("要按照年初的工作部署，进一步完善调研报告", None),
+        ("要以解决突出问题为导向，用好调研成果", None),
+        ("要充分发挥讲师团的作用，为居民送去实用知识", None),
+        ("县科协要加强对教学点的管理，把好课程质量关", "县科协"),  # a body the speaker asks, not the issuer
+        ("职能部门要积极配合，为教学点提供场地保障", "职能部门"),  # 职能 is no verb 能
+        ("要制定志愿讲师的激励办法，调动他们的积极性", "职能部门"),
+        ("全区各级科协组织要深入学习有关论述，认真落实区委要求", "全区各级科协组织"),  # 落实…要求 is no new speech
+    ]

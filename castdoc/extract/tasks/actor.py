@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .words import HEADS, ISSUER_LIKE, PLACES, STRONG_HEAD
+from .words import HEADS, ISSUER_LIKE, PLACES, SPEAKER_LIKE, STRONG_HEAD
 
 if TYPE_CHECKING:
     from .candidate import Candidate
@@ -29,7 +29,7 @@ _NOT_IN_ACTOR = re.compile(
     r"确確积積突組結繼组结继联聚聯能自至舉落表要討認請认讨请負貫负贯进通邀都配開陪須须高鼓])"
     r"(?:(?<![主重需纲綱必只首概紧緊摘提])要|须|須|应|應|请|請|将|將|把|对|對|在|于|於|就|按|根据|根據|结合|結合|围绕|圍繞|通过|通過|向|从|從|为|為|以|认真|認真|"
     r"尽快|盡快|及时|及時|积极|積極|高度|进一步|負責(?!人|同志)|负责(?!人|同志)|填写|填寫|报送|報送|上报|上報|推荐|推薦|提交|开展|開展|做好|加强|加強|"
-    r"贯彻|貫徹|落实|落實|学习(?!小组)|學習|是|的|了|持有|具有|拥有|擁有|没有|沒有|可|能|不|已|自行|至少|要求|希望|强调|強調|按照|参照|依据|并|並|也|都|均|"
+    r"贯彻|貫徹|落实|落實|学习(?!小组)|學習|是|的|了|持有|具有|拥有|擁有|没有|沒有|可|(?<![职職功智节節性技效体體产產])能(?![源力])|不|已|自行|至少|要求|希望|强调|強調|按照|参照|依据|并|並|也|都|均|"
     r"切实|切實|继续|繼續|充分|努力|坚持|堅持|主动|主動|提前|共同|一定|务必|務必|必须|必須|指出|表示|介绍|介紹|率|带领|帶領|陪同|"
     r"参加|參加|出席|召开|召開|举办|舉辦|组织(?!部)(?=.)|組織(?!部)(?=.)|由|鼓励|鼓勵|引导|引導|支持|推动|推動|促进|促進|"
     r"动员|動員|邀请|邀請|指导|指導|督促|安排|讨论|討論|提高|激励|激勵|培养|培養|服务|服務|协助|協助|配合|帮助|幫助|"
@@ -138,15 +138,17 @@ def _looks_like_actor(s: str) -> bool:
     return bool(_OPENER.match(s) or STRONG_HEAD.search(s))
 
 
-def clean_actor(text: str, span: Span) -> Span | None:
-    """The span without its edge punctuation; None for a scrap or the issuer itself."""
+def clean_actor(text: str, span: Span, *, speech: bool = False) -> Span | None:
+    """The span without its edge punctuation; None for a scrap or the issuer itself
+    (``speech``: a bulletin's speaker asking a body such as 县科协, where only 我会… is the
+    speaker's own)."""
     a, b = span
     while a < b and text[a] in " ,、\n":
         a += 1
     while b > a and text[b - 1] in " ,、\n":
         b -= 1
     s = text[a:b].replace("\n", "")
-    if len(s) < 2 or ISSUER_LIKE.search(s):
+    if len(s) < 2 or (SPEAKER_LIKE if speech else ISSUER_LIKE).search(s):
         return None
     return a, b
 

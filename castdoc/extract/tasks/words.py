@@ -31,6 +31,8 @@ STRONG_HEAD = re.compile(
 
 # the issuer speaking of itself (我会, 本厅, 省科协): its own undertakings are not tasks
 ISSUER_LIKE = re.compile(r"^(?:我|本)[会會厅廳局办辦部校院处處委中所]|^(?:省|市|区|區|县|縣|中国|中國)科协$|^(?:省|市|区|區|县|縣|中国|中國)科協$")
+# in a bulletin a leader may ask 县科协 to act: only 我…/本… speak of the speaker's own body there
+SPEAKER_LIKE = re.compile(r"^(?:我|本)[会會厅廳局办辦部校院处處委中所]")
 ISSUER_FIRST = tuple("我本省市区區县縣中")  # what ISSUER_LIKE can start with: keep the two in step
 ISSUER_SELF = re.compile(r"(?:我|本)[会會厅廳局办辦部校院处處]")  # (anywhere in a clause)
 
