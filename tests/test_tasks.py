@@ -338,3 +338,22 @@ def test_a_speech_runs_on_through_bare_and_named_duties():
         ("要制定志愿讲师的激励办法，调动他们的积极性", "职能部门"),
         ("全区各级科协组织要深入学习有关论述，认真落实区委要求", "全区各级科协组织"),  # 落实…要求 is no new speech
     ]
+
+
+# -- precision: exhortations to awardees and a web page's notes to its readers are no tasks
+EXHORTATIONS = """关于表彰2024年度优秀科普志愿者的决定
+
+各区科协：
+
+经评审，决定授予张明远等20名同志“优秀科普志愿者”称号。希望受到表彰的志愿者珍惜荣誉、再接再厉，为全民科学素质提升再立新功。各区科协要以受到表彰的志愿者为榜样，推动志愿服务常态化。全区广大科技工作者要激发创新活力，争做科学精神的传播者。各区科协要于12月20日前将表彰决定传达到每一位志愿者。
+
+转载声明：转载请注明出处并做回链
+本页为部分内容，如果要查看全文请点击此处
+
+某市科学技术协会
+2024年12月1日
+"""
+
+
+def test_exhortations_and_web_notes_are_no_tasks():
+    assert [t.text for t in _tasks(EXHORTATIONS)] == ["各区科协要于12月20日前将表彰决定传达到每一位志愿者"]

@@ -33,3 +33,8 @@ SUBMIT = re.compile(
 SPEECH = re.compile(r"(?P<v>强调|強調|要求|指出|提出|希望|号召|號召|勉励|勉勵|叮嘱|叮囑|寄语|寄語|嘱托|囑託|指示|鼓励|鼓勵)")
 # what a speaker said of themselves (表示, 认为): not an assignment
 STATEMENT = re.compile(r"表示|認為|认为")
+# what only exhorts (GOLD-FORMAT: 希望…再接再厉、再立新功, 要以…为榜样, 争做…者): no task
+EXHORTATION = re.compile(
+    r"再接再厉|再接再厲|珍惜荣誉|珍惜榮譽|再立新功|再创佳绩|再創佳績|再创辉煌|再創輝煌|再创新功|再創新功|再铸辉煌|再鑄輝煌|"
+    r"戒骄戒躁|戒驕戒躁|为榜样|為榜樣|争做|爭做|争当|爭當"
+)

@@ -40,3 +40,5 @@ ISSUER_SELF = re.compile(r"(?:我|本)[会會厅廳局办辦部校院处處]")  
 CLOSING = re.compile(r"^(?:特此|附件|附表|附:|\d{1,2}[.、]?\s*[联聯]系)")
 # a clause that turns to the issuer's own business: contacts, 我厅…
 OTHER_BUSINESS = re.compile(r"^(?:[联聯]系|电话|電話|邮箱|郵箱|我[厅廳办辦会會局部])")
+# a web page's notes to its readers (转载请注明出处, 点击此处查看全文): no request of the notice
+WEB_NOTE = re.compile(r"转载声明|轉載聲明|转载请注明|轉載請註明|如需转载|如需轉載|查看全文|點擊此處|点击此处|点击这里|點擊這裏")
