@@ -357,3 +357,44 @@ EXHORTATIONS = """关于表彰2024年度优秀科普志愿者的决定
 
 def test_exhortations_and_web_notes_are_no_tasks():
     assert [t.text for t in _tasks(EXHORTATIONS)] == ["各区科协要于12月20日前将表彰决定传达到每一位志愿者"]
+
+
+# -- subjects picked out by a clause ending in 的, and 公示 objection instructions
+MODIFIED_SUBJECTS = """关于召开全市科普工作会议的通知
+
+各区科协：
+
+定于2024年6月20日召开全市科普工作会议。自行前往会场的同志请事先告知市科协办公室。参加下午分组讨论的区科协负责人请于上午11时前到达会场。希望获得表彰的科普示范社区充分发挥示范作用，带动周边社区开展活动。
+
+某市科学技术协会
+2024年6月1日
+"""
+
+OBJECTIONS = """关于2024年度科技奖励推荐项目的公示
+
+现将我院推荐的项目予以公示，公示期为2024年3月1日至2024年3月7日。
+
+任何单位或个人对公示项目持有异议的，应当在公示期内以书面形式向院科研处提出，并提供必要的证明材料。为便于核实查证，确保公正处理异议，提出异议的单位或者个人应当表明真实身份。个人提出异议的，须在异议材料上签署真实姓名；以单位名义提出异议的，须加盖本单位公章。
+
+某某研究院科研处
+2024年3月1日
+"""
+
+
+def test_subjects_modified_by_a_de_clause():
+    rows = [(t.text, t.actor) for t in _tasks(MODIFIED_SUBJECTS)]
+    assert rows == [
+        ("自行前往会场的同志请事先告知市科协办公室", "自行前往会场的同志"),  # not 事先告知市科协办公室
+        ("参加下午分组讨论的区科协负责人请于上午11时前到达会场", "参加下午分组讨论的区科协负责人"),
+        ("希望获得表彰的科普示范社区充分发挥示范作用，带动周边社区开展活动", "获得表彰的科普示范社区"),
+    ]
+
+
+def test_objection_instructions_name_who_objects():
+    rows = [(t.text, t.actor) for t in _tasks(OBJECTIONS)]
+    assert rows == [
+        ("任何单位或个人对公示项目持有异议的，应当在公示期内以书面形式向院科研处提出，并提供必要的证明材料", "任何单位或个人"),
+        ("提出异议的单位或者个人应当表明真实身份", "提出异议的单位或者个人"),  # 为便于…,确保…: a purpose
+        ("个人提出异议的，须在异议材料上签署真实姓名", "个人"),
+        ("以单位名义提出异议的，须加盖本单位公章", None),  # the condition says who: nothing inherited
+    ]

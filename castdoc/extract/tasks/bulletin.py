@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .actor import actor_at, clean_actor, np_prefix
+from .actor import actor_at, clean_actor, modified_actor, np_prefix
 from .candidate import Candidate, candidate, extend
 from .cues import DIRECTIVE, MODAL, SPEECH, STATEMENT
 from .paragraphs import Paragraph
@@ -92,7 +92,7 @@ def _speech_task(text: str, sent: Sentence) -> Candidate | None:
     while after < se and text[after] in ",: ":
         after += 1
     if v in _WISH:
-        span = actor_at(text, after, se)
+        span = actor_at(text, after, se) or modified_actor(text, after, se)
         actor = clean_actor(text, span, speech=True) if span else None
         if actor is None and not DIRECTIVE.search(text, after, se):
             return None  # 并希望悉心梳理…: a wish with no one named to carry it out
