@@ -398,3 +398,12 @@ def test_objection_instructions_name_who_objects():
         ("个人提出异议的，须在异议材料上签署真实姓名", "个人"),
         ("以单位名义提出异议的，须加盖本单位公章", None),  # the condition says who: nothing inherited
     ]
+
+
+def test_xu_alone_asks_but_xuyao_and_suoxu_do_not():
+    text = ("关于开展示范基地复核的通知\n各区科协：\n开展复核工作需要各方支持。已命名到期的市级示范基地，需重新进行申报认定。"
+            "申报单位需提交复核报告。活动所需经费自行解决。\n某市科协\n2024年5月1日\n")
+    assert [(t.text, t.actor) for t in _tasks(text)] == [
+        ("已命名到期的市级示范基地，需重新进行申报认定", "已命名到期的市级示范基地"),  # the clause before names who
+        ("申报单位需提交复核报告", "申报单位"),
+    ]
