@@ -156,3 +156,10 @@ LIST_CASES = [
 @pytest.mark.parametrize("text,expected", LIST_CASES, ids=[c[0][:12] for c in LIST_CASES])
 def test_people_in_lists_and_runs(text, expected):
     assert _people(text) == expected
+
+
+def test_credit_lines_keep_their_labels_as_written():
+    # 审批/审核/编辑 credit lines of a web page, in traditional characters: the roles as written
+    assert _people("會議取得圓滿成功。\n(審批:龐立新 審核:屠文海 編輯:鄒曉紅)") == {
+        "龐立新": ["審批"], "屠文海": ["審核"], "鄒曉紅": ["編輯"]}
+    assert _people("簽發人:龐立新") == {"龐立新": ["簽發人"]}

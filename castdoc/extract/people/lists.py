@@ -77,7 +77,7 @@ def post_labels(r: Reader) -> None:
         colon = _LABEL_COLON.match(t, m.end())
         if not colon:
             continue
-        names_in(r, colon.end(), a + len(line), (t[m.start():m.end()],), "text")
+        names_in(r, colon.end(), a + len(line), (), "text", [m.span()])
 
 
 def shared_titles(r: Reader) -> None:
