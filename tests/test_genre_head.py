@@ -184,3 +184,19 @@ def test_a_bulletin_dated_only_recently_takes_its_publication_date():
 ])
 def test_more_attachment_forms(block, want):
     assert _attachments(NOTICE_HEAD + block + SIGNED) == want
+
+
+@pytest.mark.parametrize("number", ["云科协发﹝2025﹞7号", "云科協(xié)〔2025〕7號"])
+def test_doc_numbers_in_small_brackets_or_with_pinyin_glosses(number):
+    text = f"{number}\n各分会:\n现将有关事项通知如下,请各单位认真组织,按时报送材料,确保工作取得实效。\n云岭省科协\n2025年3月1日\n"
+    (rec,) = parse_text(text)
+    assert rec.doc_number == number
+    assert rec.title != number
+
+
+def test_traditional_dateline_with_a_stamp_first_metadata_line():
+    text = ("2009 年4 月18 日 來源:某某日報\n院士專家基層行\n"
+            "本報南京4月17日電(記者王某)已過中午12點,雖然主持人一再強調這是最后一位發言,但還有幾位院士專家搶了話筒。\n")
+    (rec,) = parse_text(text)
+    assert rec.kind == "bulletin"
+    assert rec.title == "院士專家基層行"
