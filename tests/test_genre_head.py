@@ -200,3 +200,17 @@ def test_traditional_dateline_with_a_stamp_first_metadata_line():
     (rec,) = parse_text(text)
     assert rec.kind == "bulletin"
     assert rec.title == "院士專家基層行"
+
+
+def test_unsigned_notice_issuer_from_its_masthead():
+    text = ("云岭省科学技术协会文件\n云科协发〔2025〕3号\n关于开展科技工作者日活动的通知\n各州市科协:\n"
+            "请各单位结合实际,组织开展形式多样的科技工作者日活动,并于6月10日前报送活动总结。\n")
+    (rec,) = parse_text(text)
+    assert rec.issuer == "云岭省科学技术协会"
+
+
+def test_bulletin_unit_in_brackets_after_its_dateline():
+    text = ("云岭省科协举办科普讲解大赛\n本报讯(省科协科普部) 5月20日,云岭省科普讲解大赛在省科技馆举行,来自全省的50名选手参加比赛。\n"
+            "大赛评选出一等奖5名。\n")
+    (rec,) = parse_text(text)
+    assert rec.issuer == "省科协科普部"
