@@ -41,6 +41,8 @@ DAY_WORD_AFTER = re.compile(
     r"|[,，]?\s*(?:召开|举行|举办|开展|报到|出发|前往|上报|报送|提交|完成|到|在))"
 )
 DAY_WORD_BEFORE = re.compile(r"(?:于|在|定于|请于|将于|拟于|截至|截止|至|到|从|自)\s*$")
+# 昨天,市科协召开… / 今日,…: a news item's opening day (明天, at a clause's head, is rhetoric too often)
+DAY_WORD_OPENING = ("昨天", "昨日", "今天", "今日", "前天")
 # 下下周五 / 下周五 / 本周三 / 这周三 / 上周五 / 下星期一: weeks after the document's.
 WEEK_WORDS = {"下下": 2, "下个": 1, "下": 1, "本": 0, "这": 0, "這": 0, "上": -1, "上个": -1}
 WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "七": 6}

@@ -52,7 +52,7 @@ SHORT = re.compile(r"(?=\d)(?<![\d.\-/:·A-Za-z])(?P<m>\d{1,2})\s*(?P<sep>[-.·/
 # 14日下午 / 于15日 / 21日(周三) / 30日前: a day whose month comes from the date before it.
 DAY_ONLY = re.compile(
     rf"{NUMERAL_AHEAD}(?:(?<![\d.\-/年月第每〇○零一二三四五六七八九十廿卅])(?P<d>{D})\s*[日号]"
-    rf"(?=\s*(?:{_PART}|[(（]\s*(?:周|星期)|前|之前|以前|截止|止))"
+    rf"(?=\s*(?:{_PART}|[(（]\s*(?:周|星期)|前|之前|以前|截止|止|召开|举行|举办|开幕|闭幕|开班|揭牌|召開|舉行|舉辦))"
     rf"|(?<=于)(?P<d2>{D})\s*[日号](?![内後后]))"
 )
 WEEKDAY = re.compile(r"\s*\(\s*(?:周|星期|礼拜|禮拜)\s*(?P<wd>[一二三四五六日天])\s*\)")

@@ -13,6 +13,7 @@ from ...datefmt import cn_number, make_date, month_end
 from ...vocab.dates import (
     DAY_WORD_AFTER,
     DAY_WORD_BEFORE,
+    DAY_WORD_OPENING,
     DAY_WORDS,
     MONTH_WORDS,
     WEEK_WORDS,
@@ -86,7 +87,8 @@ def day_forms(text: str, taken) -> list[Hit]:
         s, e = m.start(), m.end()
         if not taken.free(s, e) or text[e:e + 1] == _BRACKETED_DATE_AFTER:
             continue
-        if not (DAY_WORD_AFTER.match(text[e:e + 8]) or DAY_WORD_BEFORE.search(text, max(0, s - 4), s)):
+        opening = m["w"] in DAY_WORD_OPENING and text[e:e + 1] == "," and (s == 0 or text[s - 1] in "\n。;!? ")
+        if not (opening or DAY_WORD_AFTER.match(text[e:e + 8]) or DAY_WORD_BEFORE.search(text, max(0, s - 4), s)):
             continue
         if text[e:e + 1] == "的":
             continue

@@ -28,6 +28,7 @@ class Anchor:
     rel: dt.date | None  # for 明天, 下周五: the document's own date only
     supplied: bool = False  # ref came from --base-date
     rel_supplied: bool = False
+    year: int | None = None  # no day to count from, but the one year the article names (2022年“深调研”工作)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +45,28 @@ def anchor(doc, hits: list[Hit]) -> Anchor:
     base = getattr(doc, "base_date", None)
     ref = _reference(doc, hits)
     own = doc.reference
+    year = _one_year(doc.view.text) if ref is None and base is None else None
     return Anchor(ref=ref or base, rel=own or base, supplied=ref is None and base is not None,
-                  rel_supplied=own is None and base is not None)
+                  rel_supplied=own is None and base is not None, year=year)
+
+
+# 2022年 standing alone (not 2022年5月, not 到2025年, not 2019年以来, not 2019-2023年)
+_BARE_YEAR = re.compile(
+    r"(?<![\d\-—–~])(?P<y>(?:19|20)\d{2})\s*年(?:度)?"
+    r"(?!\s*[\d一二三四五六七八九十元]|\s*[-—–~至到]|以来|以前|以后|之前|之后|前|后|底|末|初)"
+)
+_YEAR_NOT_NOW = re.compile(r"(?:到|至|截至|截止到|自|从|于|在|[-—–~])\s*$")
+
+
+def _one_year(text: str) -> int | None:
+    """The year an undated article names, when it names exactly one (GOLD-FORMAT: a year
+    written elsewhere in the same article gives partial dates theirs)."""
+    years = set()
+    for m in _BARE_YEAR.finditer(text):
+        if _YEAR_NOT_NOW.search(text, max(0, m.start() - 4), m.start()):
+            continue
+        years.add(int(m["y"]))
+    return years.pop() if len(years) == 1 else None
 
 
 def _reference(doc, hits: list[Hit]) -> dt.date | None:
@@ -105,6 +126,8 @@ def resolve(h: Hit, at: Anchor, last: Resolved | None, line_explicit: dt.date | 
                 y, mo = None, at.ref.month
             else:
                 return None
+        if y is None and at.ref is None and at.year is not None and line_explicit is None:
+            y = at.year
         if y is None:
             y = infer_year(mo, d, at.ref, line_explicit, bulletin=bulletin, future=future)
             if y is None:
