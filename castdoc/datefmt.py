@@ -131,6 +131,16 @@ def clock(match: re.Match, part: str | None = None) -> str | None:
     return f"{h:02d}:{mi:02d}"
 
 
+def date_option(value: str, *, option: str) -> dt.date:
+    """A command-line date (--base-date 2024-05-30); a UsageError naming the option otherwise."""
+    from .errors import UsageError
+
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError(f"{option} takes a date as YYYY-MM-DD, not {value!r}") from None
+
+
 def month_end(y: int, m: int) -> int:
     if m == 12:
         return 31

@@ -40,7 +40,8 @@ class TaskRow:
     def due(self) -> str:
         t = self.task
         if t.deadline is None:
-            return ""
+            # 收到通知后10个工作日内: a rule, shown as written (sorted with the undated)
+            return t.deadline_relative.text if t.deadline_relative else ""
         return t.deadline.isoformat() + (f" {t.deadline_time}" if t.deadline_time else "")
 
     def cells(self) -> tuple[str, ...]:
@@ -54,7 +55,7 @@ SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".md": "markdown", ".ics": "ic
 
 def list_tasks(paths: list[str], *, due_before: str | None = None, due_after: str | None = None,
                actor: str | None = None, overdue: bool = False, today: str | None = None, fmt: str | None = None,
-               output: Path | None = None) -> Report:
+               output: Path | None = None, base_date: str | None = None) -> Report:
     """``castdoc tasks`` as a library call: the chosen tasks of every input written to
     ``output`` or stdout; an input that cannot be read is the Report's failure."""
     import sys
@@ -66,11 +67,12 @@ def list_tasks(paths: list[str], *, due_before: str | None = None, due_after: st
         overdue=overdue,
         today=parse_date(today, option="--today") if today else None,
     )
+    base = parse_date(base_date, option="--base-date") if base_date else None
     inputs = expand(paths)
     if not inputs:
         raise UsageError("no documents or records found in the paths given")
     report = Report(inputs=len(inputs))
-    rows = select(load(inputs, on_error=report.failure), **chosen)
+    rows = select(load(inputs, on_error=report.failure, base_date=base), **chosen)
     form = fmt or (
         SUFFIX_FORMATS.get(output.suffix.lower(), "table") if output is not None
         else ("table" if sys.stdout.isatty() else "json")
@@ -125,12 +127,13 @@ def expand(paths: Iterable[str]) -> list[str]:
     return out
 
 
-def load(paths: Iterable[str], *, on_error: Callable[[CastdocError], None]) -> list[TaskRow]:
-    """Every task of every input; an input that cannot be read is reported and skipped."""
+def load(paths: Iterable[str], *, on_error: Callable[[CastdocError], None], base_date: dt.date | None = None) -> list[TaskRow]:
+    """Every task of every input; an input that cannot be read is reported and skipped.
+    ``base_date`` reads documents (not records) with no date of their own."""
     rows: list[TaskRow] = []
     for path in paths:
         try:
-            rows.extend(rows_of_file(path))
+            rows.extend(rows_of_file(path, base_date=base_date))
         except CastdocError as e:
             if e.path is None:
                 e.path = path
@@ -138,12 +141,12 @@ def load(paths: Iterable[str], *, on_error: Callable[[CastdocError], None]) -> l
     return rows
 
 
-def rows_of_file(path: str) -> list[TaskRow]:
+def rows_of_file(path: str, *, base_date: dt.date | None = None) -> list[TaskRow]:
     if Path(path).suffix.lower() in RECORD_SUFFIXES:
         return [row for rec in read_records(path) for row in rows_of_record(rec, path)]
     from .pipeline import parse_path  # a document: parse it (loads the extractors)
 
-    return [row for rec in parse_path(path) for row in rows_of_record(rec, path)]
+    return [row for rec in parse_path(path, base_date=base_date) for row in rows_of_record(rec, path)]
 
 
 def read_records(path: str) -> list[Record]:
@@ -267,7 +270,11 @@ def to_csv(rows: list[TaskRow]) -> str:
 def to_json(rows: list[TaskRow]) -> str:
     out = [
         {"id": t.id, "text": t.text, "actor": t.actor, "deadline": t.deadline.isoformat() if t.deadline else None,
-         "deadline_time": t.deadline_time, "detail": t.detail, "deliverable": t.deliverable, "contact": t.contact,
+         "deadline_time": t.deadline_time,
+         "deadline_relative": ({"text": t.deadline_relative.text, "count": t.deadline_relative.count,
+                                "unit": t.deadline_relative.unit, "after": t.deadline_relative.after}
+                               if t.deadline_relative else None),
+         "detail": t.detail, "deliverable": t.deliverable, "contact": t.contact,
          "section": list(t.section), "document": r.document, "source": r.source, "offset": t.start}
         for r, t in ((r, r.task) for r in rows)
     ]

@@ -17,7 +17,7 @@ from .walk import expand
 def parse_files(files: list[str], *, fmt: str = "yaml", out_dir: Path | None = None, glob: str | None = None,
                 limits: Limits = DEFAULT_LIMITS, jobs: int | None = None, timeout: float | None = DEFAULT_TIMEOUT,
                 cache_dir: Path | None = None, update: bool = False, quiet: bool = False,
-                debug: bool = False) -> Report:
+                debug: bool = False, base_date=None) -> Report:
     """Parse every input; raises UsageError before reading anything when the inputs do not fit."""
     paths = expand(files, glob=glob)
     if not paths:
@@ -30,8 +30,13 @@ def parse_files(files: list[str], *, fmt: str = "yaml", out_dir: Path | None = N
 
         cache = RecordCache(cache_dir)
     progress = _progress(len(paths), quiet)
+    extra = {}
+    if base_date is not None:
+        from .one import WithBaseDate
+
+        extra["parse"] = WithBaseDate(base_date)
     outcomes = parse_many(paths, limits=limits, jobs=jobs or default_jobs(), timeout=timeout or None, cache=cache,
-                          on_done=progress.advance if progress else None, render=sink.render)
+                          on_done=progress.advance if progress else None, render=sink.render, **extra)
     try:
         for i, outcome in enumerate(outcomes):
             if outcome.error is not None:

@@ -22,6 +22,7 @@ def tasks(
     today: Optional[str] = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) as today for --overdue."),
     fmt: Optional[TaskFormat] = typer.Option(None, "--format", "-f", help="table (default on a terminal), csv (UTF-8 with BOM, for Excel), json (default when piped), markdown, or ics (one to-do per dated task)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file (atomically) instead of standard output; the format follows its suffix unless --format is given."),
+    base_date: Optional[str] = typer.Option(None, "--base-date", help="Read documents that carry no date of their own as written on this day (YYYY-MM-DD), so their deadlines resolve."),
 ) -> int:
     """List who must do what by when, from documents or records, sorted by deadline (undated last).
 
@@ -36,4 +37,4 @@ def tasks(
     from ..tasklist import list_tasks
 
     return list_tasks(paths, due_before=due_before, due_after=due_after, actor=actor, overdue=overdue, today=today,
-                      fmt=fmt.value if fmt else None, output=output).exit_code
+                      fmt=fmt.value if fmt else None, output=output, base_date=base_date).exit_code

@@ -104,8 +104,10 @@ def resolve(h: Hit, at: Anchor, last: Resolved | None, line_explicit: dt.date | 
     the hit is no date after all (a day with no month anywhere, an impossible day)."""
     supplied = False
     if h.next_day:  # 次日: the day after the date before it
-        if last is None or last.end is None:
+        if last is None:
             return None
+        if last.end is None:
+            return Resolved(None, None, None, None, None)
         d = last.end + dt.timedelta(days=1)
         return Resolved(d, d, d.year, d.month, d.day, last.supplied)
     if h.rel is not None:
