@@ -32,8 +32,16 @@ PERIOD_AFTER = re.compile(r"^\s*(?:期间|期間|内|內)")
 # 今天 … 大后天: days after the document's date.
 DAY_WORDS = {
     "大后天": 3, "大後天": 3, "后天": 2, "後天": 2, "明天": 1, "明日": 1, "今天": 0, "今日": 0, "当天": 0, "當天": 0,
-    "昨天": -1, "昨日": -1, "前天": -2,
+    "昨天": -1, "昨日": -1, "前天": -2, "大前天": -3,
 }
+# 明早 / 今晚: a day and its part in one word.
+DAY_PART_WORDS = {"今早": (0, "早上"), "今晨": (0, "早上"), "今晚": (0, "晚上"), "明早": (1, "早上"), "明晨": (1, "早上"),
+                  "明晚": (1, "晚上"), "昨晚": (-1, "晚上"), "后天晚上": (2, "晚上")}
+# 周五前 / 于星期三: a weekday alone is the next one on or after the document's date, only
+# where a deadline's or an appointment's words surround it (每周五, 周一至周五 are no date).
+BARE_WEEKDAY_BEFORE = re.compile(r"(?:于|於|在|截至|截止|截止到|最迟|不晚于)\s*$")
+BARE_WEEKDAY_AFTER = re.compile(r"^\s*(?:前|之前|以前|下班前|截止|上午|下午|晚上|\d{1,2}\s*[:：点时])")
+BARE_WEEKDAY_NOT_BEFORE = re.compile(r"(?:每|至|到|、|和|及|或|-|—|~|本|下|上|这|這|个|個)\s*$")
 # 明天 names a day only near what a day has: a part of day, a clock time, 前/起/截止, or a
 # verb of meeting; otherwise (创造更加美好的明天) it is rhetoric, not a date.
 DAY_WORD_AFTER = re.compile(
@@ -42,7 +50,7 @@ DAY_WORD_AFTER = re.compile(
 )
 DAY_WORD_BEFORE = re.compile(r"(?:于|在|定于|请于|将于|拟于|截至|截止|至|到|从|自)\s*$")
 # 昨天,市科协召开… / 今日,…: a news item's opening day (明天, at a clause's head, is rhetoric too often)
-DAY_WORD_OPENING = ("昨天", "昨日", "今天", "今日", "前天")
+DAY_WORD_OPENING = ("昨天", "昨日", "今天", "今日", "前天", "大前天")
 # 下下周五 / 下周五 / 本周三 / 这周三 / 上周五 / 下星期一: weeks after the document's.
 WEEK_WORDS = {"下下": 2, "下个": 1, "下": 1, "本": 0, "这": 0, "這": 0, "上": -1, "上个": -1}
 WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "七": 6}

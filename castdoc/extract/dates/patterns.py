@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ...datefmt import CN_DAY, CN_MONTH, CN_YEAR, CN_YEAR2, NUMERAL_AHEAD, PARTS, TIME
-from ...vocab.dates import DAY_WORDS, MONTH_WORDS, NEXT_DAY_WORDS, WEEK_WORDS, YEAR_WORDS
+from ...vocab.dates import DAY_PART_WORDS, DAY_WORDS, MONTH_WORDS, NEXT_DAY_WORDS, WEEK_WORDS, YEAR_WORDS
 
 _Y4 = rf"(?:(?:19|20)\d{{2}}|{CN_YEAR})"
 Y = rf"(?:{_Y4}|\d{{2}}|{CN_YEAR2})"  # 2024年, 二〇二四年, 24年, 零七年
@@ -66,6 +66,8 @@ def _alt(words) -> str:
 
 # Relative dates, counted from the document's date.
 REL_DAY = re.compile(rf"(?P<w>{_alt(DAY_WORDS)})")
+REL_DAY_PART = re.compile(rf"(?P<w>{_alt(DAY_PART_WORDS)})")
+BARE_WEEKDAY = re.compile(r"(?:周|星期|礼拜|禮拜)(?P<wd>[一二三四五六日天])")
 REL_WEEK = re.compile(rf"(?P<k>{_alt(WEEK_WORDS)})(?:周|星期|礼拜|禮拜)(?P<wd>[一二三四五六日天])")
 REL_MONTH = re.compile(
     rf"(?P<k>{_alt(MONTH_WORDS)})\s*(?:(?P<d>{D})\s*[日号]|(?P<x>{XUN_WORDS}))"

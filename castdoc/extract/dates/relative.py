@@ -8,12 +8,17 @@ is rhetoric."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from ...datefmt import cn_number, make_date, month_end
 from ...vocab.dates import (
     DAY_WORD_AFTER,
     DAY_WORD_BEFORE,
     DAY_WORD_OPENING,
+    BARE_WEEKDAY_AFTER,
+    BARE_WEEKDAY_BEFORE,
+    BARE_WEEKDAY_NOT_BEFORE,
+    DAY_PART_WORDS,
     DAY_WORDS,
     MONTH_WORDS,
     WEEK_WORDS,
@@ -21,7 +26,7 @@ from ...vocab.dates import (
     YEAR_WORDS,
 )
 from .hit import Hit
-from .patterns import REL_DAY, REL_MONTH, REL_NEXT, REL_WEEK, REL_YEAR, XUN_DAYS
+from .patterns import BARE_WEEKDAY, REL_DAY, REL_DAY_PART, REL_MONTH, REL_NEXT, REL_WEEK, REL_YEAR, XUN_DAYS
 from .written import with_part
 
 _BRACKETED_DATE_AFTER = "("
@@ -83,6 +88,26 @@ def day_forms(text: str, taken) -> list[Hit]:
                                 rel=("week", WEEK_WORDS[m["k"]], WEEKDAYS[m["wd"]])))
         hits.append(h)
         taken.add(s, max(e, h.after))
+    for m in REL_DAY_PART.finditer(text):  # 明早8点, 今晚
+        s, e = m.start(), m.end()
+        if not taken.free(s, e):
+            continue
+        k, part = DAY_PART_WORDS[m["w"]]
+        h = with_part(text, Hit(s=s, e=e, y=None, m=None, d=None, after=e, rel=("day", k)))
+        h = replace(h, part=part, time=_evening(h.time, part))
+        hits.append(h)
+        taken.add(s, max(e, h.after))
+    for m in BARE_WEEKDAY.finditer(text):  # 周五前, 于星期三上午
+        s, e = m.start(), m.end()
+        if not taken.free(s, e) or text[e:e + 1] == _BRACKETED_DATE_AFTER or text[s - 1:s] == "(":
+            continue
+        if BARE_WEEKDAY_NOT_BEFORE.search(text, max(0, s - 2), s):
+            continue
+        if not (BARE_WEEKDAY_BEFORE.search(text, max(0, s - 4), s) or BARE_WEEKDAY_AFTER.match(text[e:e + 8])):
+            continue
+        h = with_part(text, Hit(s=s, e=e, y=None, m=None, d=None, after=e, rel=("weekday", WEEKDAYS[m["wd"]])))
+        hits.append(h)
+        taken.add(s, max(e, h.after))
     for m in REL_DAY.finditer(text):
         s, e = m.start(), m.end()
         if not taken.free(s, e) or text[e:e + 1] == _BRACKETED_DATE_AFTER:
@@ -105,6 +130,13 @@ def day_forms(text: str, taken) -> list[Hit]:
     return hits
 
 
+def _evening(time: str | None, part: str) -> str | None:
+    """明晚8点 → 20:00 (the part is in the word, so the time read after it was not moved)."""
+    if time and part == "晚上" and int(time[:2]) < 12:
+        return f"{int(time[:2]) + 12:02d}{time[2:]}"
+    return time
+
+
 def fields(h: Hit, ref: dt.date) -> tuple[int, int, int] | None:
     """The (year, month, day) a relative Hit names, counted from ``ref``; for a part of a
     month (本月底) the day is its first (``h.d``)."""
@@ -115,6 +147,9 @@ def fields(h: Hit, ref: dt.date) -> tuple[int, int, int] | None:
     if kind == "week":
         monday = ref - dt.timedelta(days=ref.weekday())
         d = monday + dt.timedelta(days=7 * h.rel[1] + h.rel[2])
+        return d.year, d.month, d.day
+    if kind == "weekday":  # the next such day on or after the document's date
+        d = ref + dt.timedelta(days=(h.rel[1] - ref.weekday()) % 7)
         return d.year, d.month, d.day
     if kind == "month":
         n = ref.year * 12 + ref.month - 1 + h.rel[1]
