@@ -63,6 +63,9 @@ NEXT_DAY_WORDS = ("次日", "翌日", "第二天")
 # 月底 / 月末 / 年底 / 年末: the last part of a month or a year.
 END_WORDS = ("底", "末")
 
+# 会议结束3天后 / 收到通知后 / 提前3天: counted from an event, not from the document's date.
+OFFSET_NOT_FROM_TODAY = re.compile(r"(?:结束|結束|收到|接到|会议|會議|活动|活動|通知|提前|开始|開始|截止|举办|舉辦|公示|后|後|前|每)[^,，。;；]{0,6}$")
+
 # ------------------------------------------------------------------ bare numbers as dates
 # 20240307, 09-01, 9.20, 6·30 are dates only where the words around say so.
 DATE_CONTEXT_BEFORE = re.compile(

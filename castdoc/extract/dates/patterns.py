@@ -42,8 +42,10 @@ NO_DAY_MARK_END = re.compile(rf"(?:$|[\s,.;:!?、)\]】》”]|前|之前|以前
 # 2019-05-27 / 2019/04/19 / 2019.9.6 / 2018-12-1209:03 (a time glued to the day).
 ISO = re.compile(  # (the look-ahead first: a faster search)
     r"(?=[12])(?<![A-Za-z0-9_./\-])(?P<y>(?:19|20)\d{2})\s*(?P<sep>[-/.])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*"
-    r"(?:(?P<d>\d{1,2})(?![0-9/]|[.\-][0-9])|(?P<dg>\d{2})(?=\d{1,2}[:：]\d{2}))"
+    r"(?:(?P<d>\d{1,2})(?![0-9/]|\.[0-9])|(?P<dg>\d{2})(?=\d{1,2}[:：]\d{2}))"
 )
+# 2024.9.20-9.25 / 2024-09-20至09-25: the end of a range written after a full date, year left out.
+ISO_TAIL = re.compile(r"\s*(?:[-—–~～]|至|到)\s*(?:(?P<y>(?:19|20)\d{2})\s*[-/.]\s*)?(?P<m>\d{1,2})\s*(?P<sep>[-/.])\s*(?P<d>\d{1,2})(?![\d.\-/:])")
 DMY = re.compile(r"(?=\d)(?<![A-Za-z0-9_./\-])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?![0-9]|\.[0-9])")
 # 20240307: eight digits, a date only where the words around say so.
 COMPACT = re.compile(r"(?=[12])(?<![A-Za-z0-9_])(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![A-Za-z0-9_])")
@@ -78,6 +80,8 @@ REL_YEAR = re.compile(
     rf"|(?<![\d〇○零一二三四五六七八九十廿卅今本当明次来去上前])年(?P<end2>底|末)"
     r"|(?P<y>(?:19|20)\d{2})\s*年\s*(?P<end3>底|末)"
 )
+# 三天后 / 2周后 / 5天前: days from the document's date (收到通知后3天内 is a rule, not a day).
+REL_OFFSET = re.compile(r"(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,3})\s*(?P<u>天|周|个星期|個星期)\s*(?P<dir>以后|之后|以後|之後|后|後|前|以前|之前)(?!\s*[内內])")
 REL_NEXT = re.compile(rf"(?P<w>{_alt(NEXT_DAY_WORDS)})")
 # 即日起至…, 自即日起至…: a range from the document's date.
 FROM_TODAY = re.compile(r"(?:自|从)?即日(?:起)?\s*(?:至|到)\s*$")

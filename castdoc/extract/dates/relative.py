@@ -19,6 +19,7 @@ from ...vocab.dates import (
     BARE_WEEKDAY_BEFORE,
     BARE_WEEKDAY_NOT_BEFORE,
     DAY_PART_WORDS,
+    OFFSET_NOT_FROM_TODAY,
     DAY_WORDS,
     MONTH_WORDS,
     WEEK_WORDS,
@@ -26,7 +27,7 @@ from ...vocab.dates import (
     YEAR_WORDS,
 )
 from .hit import Hit
-from .patterns import BARE_WEEKDAY, REL_DAY, REL_DAY_PART, REL_MONTH, REL_NEXT, REL_WEEK, REL_YEAR, XUN_DAYS
+from .patterns import BARE_WEEKDAY, REL_DAY, REL_DAY_PART, REL_MONTH, REL_OFFSET, REL_NEXT, REL_WEEK, REL_YEAR, XUN_DAYS
 from .written import with_part
 
 _BRACKETED_DATE_AFTER = "("
@@ -118,6 +119,17 @@ def day_forms(text: str, taken) -> list[Hit]:
         if text[e:e + 1] == "的":
             continue
         h = with_part(text, Hit(s=s, e=e, y=None, m=None, d=None, after=e, rel=("day", DAY_WORDS[m["w"]])))
+        hits.append(h)
+        taken.add(s, max(e, h.after))
+    for m in REL_OFFSET.finditer(text):  # 三天后, 2周后
+        s, e = m.start(), m.end()
+        if not taken.free(s, e) or OFFSET_NOT_FROM_TODAY.search(text, max(0, s - 10, text.rfind("\n", 0, s) + 1), s):
+            continue
+        n = cn_number(m["n"].replace("两", "二"))
+        if not n:
+            continue
+        days = n * (7 if m["u"] != "天" else 1) * (-1 if "前" in m["dir"] else 1)
+        h = with_part(text, Hit(s=s, e=e, y=None, m=None, d=None, after=e, rel=("day", days)))
         hits.append(h)
         taken.add(s, max(e, h.after))
     for m in REL_NEXT.finditer(text):

@@ -17,6 +17,7 @@ from .patterns import (
     DAY_ONLY,
     DMY,
     ISO,
+    ISO_TAIL,
     LIST_TAIL,
     MONTH_TAIL,
     NO_DAY_MARK_END,
@@ -56,9 +57,16 @@ def full_forms(text: str, taken) -> list[Hit]:
             y, mo, d = int(m["y"]), int(m["m"]), int(m["d"] or m.groupdict().get("dg") or 0)
             if make_date(y, mo, d) is None or not taken.free(m.start(), m.end()):
                 continue
-            h = with_part(text, Hit(s=m.start(), e=m.end(), y=y, m=mo, d=d, after=m.end()))
+            h = Hit(s=m.start(), e=m.end(), y=y, m=mo, d=d, after=m.end())
+            tail = ISO_TAIL.match(text, m.end()) if rx is ISO else None
+            if tail and tail["sep"] == m["sep"] and make_date(int(tail["y"] or y), int(tail["m"]), int(tail["d"])):
+                h = Hit(s=m.start(), e=tail.end(), y=y, m=mo, d=d, y2=int(tail["y"]) if tail["y"] else None,
+                        m2=int(tail["m"]), d2=int(tail["d"]), after=tail.end())
+            elif m["d"] and text[m.end():m.end() + 1] == "-" and text[m.end() + 1:m.end() + 2].isdigit():
+                continue  # 2020-10-09-1: a number, not a date
+            h = with_part(text, h)
             hits.append(h)
-            taken.add(m.start(), max(m.end(), h.after))
+            taken.add(m.start(), max(h.e, h.after))
     for m in COMPACT.finditer(text):
         s, e = m.start(), m.end()
         if not (DATE_CONTEXT_BEFORE.search(text, max(0, s - 8), s) or DATE_CONTEXT_AFTER.match(text[e:e + 6])):
