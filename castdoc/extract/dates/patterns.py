@@ -69,19 +69,19 @@ def _alt(words) -> str:
 # Relative dates, counted from the document's date.
 REL_DAY = re.compile(rf"(?P<w>{_alt(DAY_WORDS)})")
 REL_DAY_PART = re.compile(rf"(?P<w>{_alt(DAY_PART_WORDS)})")
-BARE_WEEKDAY = re.compile(r"(?:周|星期|礼拜|禮拜)(?P<wd>[一二三四五六日天])")
+BARE_WEEKDAY = re.compile(r"(?=[周星礼禮])(?:周|星期|礼拜|禮拜)(?P<wd>[一二三四五六日天])")
 REL_WEEK = re.compile(rf"(?P<k>{_alt(WEEK_WORDS)})(?:周|星期|礼拜|禮拜)(?P<wd>[一二三四五六日天])")
 REL_MONTH = re.compile(
-    rf"(?P<k>{_alt(MONTH_WORDS)})\s*(?:(?P<d>{D})\s*[日号]|(?P<x>{XUN_WORDS}))"
-    rf"|(?<![\d〇○零一二三四五六七八九十廿卅元年每个個当當本下上次])月(?P<x2>底|末)"
+    rf"(?=[本当當这下次上月])(?:(?P<k>{_alt(MONTH_WORDS)})\s*(?:(?P<d>{D})\s*[日号]|(?P<x>{XUN_WORDS}))"
+    rf"|(?<![\d〇○零一二三四五六七八九十廿卅元年每个個当當本下上次])月(?P<x2>底|末))"
 )
 REL_YEAR = re.compile(
-    rf"(?P<k>{_alt(YEAR_WORDS)})\s*(?:(?P<m>{M})\s*月\s*(?:(?P<d>{D})(?!\d)\s*[日号]?|(?P<x>{XUN_WORDS}))?|(?P<end>底|末))"
+    rf"(?=[今本当明次来去上前年12])(?:(?P<k>{_alt(YEAR_WORDS)})\s*(?:(?P<m>{M})\s*月\s*(?:(?P<d>{D})(?!\d)\s*[日号]?|(?P<x>{XUN_WORDS}))?|(?P<end>底|末))"
     rf"|(?<![\d〇○零一二三四五六七八九十廿卅今本当明次来去上前])年(?P<end2>底|末)"
-    r"|(?P<y>(?:19|20)\d{2})\s*年\s*(?P<end3>底|末)"
+    r"|(?P<y>(?:19|20)\d{2})\s*年\s*(?P<end3>底|末))"
 )
 # 三天后 / 2周后 / 5天前: days from the document's date (收到通知后3天内 is a rule, not a day).
-REL_OFFSET = re.compile(r"(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,3})\s*(?P<u>天|周|个星期|個星期)\s*(?P<dir>以后|之后|以後|之後|后|後|前|以前|之前)(?!\s*[内內])")
+REL_OFFSET = re.compile(r"(?=[\d一二三四五六七八九十两])(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,3})\s*(?P<u>天|周|个星期|個星期)\s*(?P<dir>以后|之后|以後|之後|后|後|前|以前|之前)(?!\s*[内內])")
 REL_NEXT = re.compile(rf"(?P<w>{_alt(NEXT_DAY_WORDS)})")
 # 即日起至…, 自即日起至…: a range from the document's date.
 FROM_TODAY = re.compile(r"(?:自|从)?即日(?:起)?\s*(?:至|到)\s*$")
