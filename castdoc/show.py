@@ -23,7 +23,8 @@ LEGEND = (("person", "人名 people"), ("date", "日期 dates"), ("date-open", "
           ("platform", "平台 platforms"), ("initiative", "计划 initiatives"))
 
 
-def show(path: str | Path, *, article: int | None = None, console=None, base_date=None) -> int:
+def show(path: str | Path, *, article: int | None = None, console=None, summary_panel: bool = True,
+         base_date=None) -> int:
     """Print every article of ``path`` (or only ``article``, counted from 0); returns how many."""
     from rich.console import Console
 
@@ -44,7 +45,8 @@ def show(path: str | Path, *, article: int | None = None, console=None, base_dat
         rec = build_record(doc)
         console.rule(f"{Path(str(path)).name} · article {doc.source.article} of {doc.source.articles}", style="dim")
         console.print(highlighted(doc, rec))
-        console.print(summary(rec))
+        if summary_panel:
+            console.print(summary(rec))
     return len(docs)
 
 
