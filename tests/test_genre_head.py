@@ -176,3 +176,11 @@ def test_a_bulletin_dated_only_recently_takes_its_publication_date():
             "近日,临江市科协组织科技志愿者深入社区开展科普宣传活动。\n活动共发放宣传资料500余份。\n")
     (rec,) = parse_text(text)
     assert rec.issued == dt.date(2025, 3, 12)
+
+
+@pytest.mark.parametrize("block, want", [
+    ("附件一:参赛报名表\n附件二:评分细则\n", ["参赛报名表", "评分细则"]),
+    ("附件:\n《参赛报名表》\n【讲解员推荐名单.xlsx】\n", ["参赛报名表", "讲解员推荐名单.xlsx"]),
+])
+def test_more_attachment_forms(block, want):
+    assert _attachments(NOTICE_HEAD + block + SIGNED) == want
