@@ -17,7 +17,8 @@ from .walk import expand
 def parse_files(files: list[str], *, fmt: str = "yaml", out_dir: Path | None = None, glob: str | None = None,
                 limits: Limits = DEFAULT_LIMITS, jobs: int | None = None, timeout: float | None = DEFAULT_TIMEOUT,
                 cache_dir: Path | None = None, update: bool = False, quiet: bool = False,
-                debug: bool = False, config: Path | None = None, verbose: bool = False) -> Report:
+                debug: bool = False, config: Path | None = None, verbose: bool = False,
+                base_date=None) -> Report:
     """Parse every input; raises UsageError before reading anything when the inputs do not fit."""
     from .. import config as settings
 
@@ -37,8 +38,13 @@ def parse_files(files: list[str], *, fmt: str = "yaml", out_dir: Path | None = N
         # records made with local names are not those made without: the names key the cache too
         cache = RecordCache(cache_dir, version=__version__ + (f"+{cfg.lexicon.stamp()}" if cfg.lexicon else ""))
     progress = _progress(len(paths), quiet)
+    extra = {}
+    if base_date is not None:
+        from .one import WithBaseDate
+
+        extra["parse"] = WithBaseDate(base_date)
     outcomes = parse_many(paths, limits=limits, jobs=jobs or default_jobs(), timeout=timeout or None, cache=cache,
-                          on_done=progress.advance if progress else None, render=sink.render)
+                          on_done=progress.advance if progress else None, render=sink.render, **extra)
     try:
         for i, outcome in enumerate(outcomes):
             if outcome.error is not None:
