@@ -70,6 +70,10 @@ def list_tasks(paths: list[str], *, due_before: str | None = None, due_after: st
     if not inputs:
         raise UsageError("no documents or records found in the paths given")
     report = Report(inputs=len(inputs))
+    if output is not None:
+        from .outputs import Inputs, guard
+
+        guard(output, Inputs(inputs))  # before reading anything: never onto an input, never at a folder
     rows = select(load(inputs, on_error=report.failure), **chosen)
     form = fmt or (
         SUFFIX_FORMATS.get(output.suffix.lower(), "table") if output is not None
@@ -80,9 +84,9 @@ def list_tasks(paths: list[str], *, due_before: str | None = None, due_after: st
 
         Console(highlight=False).print(table(rows))
     elif output is not None:
-        from .writeout import write_atomic
+        from .outputs import write_output
 
-        write_atomic(output, render(rows, form))
+        write_output(output, render(rows, form))
     else:
         text = render(rows, form)
         out = getattr(sys.stdout, "buffer", None)
