@@ -16,7 +16,8 @@ from ..record import DUMPERS, dump_json
 from ..report import Report
 from ..types import Record
 from .outcome import Outcome
-from .walk import output_names, overwrites_source
+from ..parse import CONVERT_HINTS, READERS
+from .walk import output_names
 
 SUFFIXES = {"yaml": ".yaml", "json": ".json", "jsonl": ".jsonl"}
 
@@ -64,24 +65,29 @@ class Folder:
     """One record file per input in ``folder``; never over a source document or an input."""
 
     def __init__(self, folder: Path, paths: list[str], fmt: str):
+        from ..outputs import Inputs
+
+        if folder.exists() and not folder.is_dir():
+            raise UsageError(f"--output-dir {folder} is a file, not a folder", hint="give a folder (it is made if missing)")
         self.folder = folder
         self.paths = paths
+        self.inputs = Inputs(paths)  # once per batch: asking per output about every input was quadratic
         self.names = output_names(paths, SUFFIXES[fmt])
         self.render = Render(fmt)
 
     def take(self, i: int, out: Outcome, report: Report) -> None:
+        from ..outputs import write_error
         from ..writeout import write_atomic
 
         target = self.folder / self.names[i]
-        if overwrites_source(target, self.paths):
+        if target.suffix.lower() in READERS or target.suffix.lower() in CONVERT_HINTS or self.inputs.covers(target):
             report.failure(CastdocError("not written, it would replace a source document", path=str(target),
-                                        hint="choose another --output-dir"))
+                                        hint="choose another --output-dir"), written=False)
             return
         try:
             write_atomic(target, out.text if out.text is not None else self.render(list(out.records)))
         except OSError as e:
-            report.failure(CastdocError(f"cannot write: {e.strerror or e}", path=str(target),
-                                        hint="check that --output-dir is writable"))
+            report.failure(write_error(e, target, hint="check that --output-dir is writable"), written=False)
 
     def close(self, report: Report) -> None:
         pass
@@ -93,7 +99,9 @@ class Update:
     render = None
 
     def __init__(self, paths: list[str]):
-        self.documents = {Path(p) for p in paths if p != "-"}
+        from ..outputs import Inputs
+
+        self.documents = Inputs(p for p in paths if p != "-")  # once per batch, not per record
         self.counts = {"written": 0, "unchanged": 0}
 
     def take(self, i: int, out: Outcome, report: Report) -> None:
@@ -102,7 +110,7 @@ class Update:
         try:
             status, target = update_record(out.path, [r.to_dict() for r in out.records], documents=self.documents)
         except CastdocError as e:  # this document's record only: the batch goes on
-            report.failure(e)
+            report.failure(e, written=False)
             return
         self.counts[status] += 1
         if status == "written":

@@ -194,18 +194,22 @@ def same_records(stored: list[dict], fresh: list[dict]) -> bool:
     return len(stored) == len(fresh) and all(comparable(a) == comparable(b) for a, b in zip(stored, fresh))
 
 
-def write_records(target: Path, dicts: list[dict], *, documents: set[Path] | None = None) -> bool:
+def write_records(target: Path, dicts: list[dict], *, documents=None) -> bool:
     """Write ``dicts`` to ``target`` atomically; False when it already holds them.
 
     Refuses (ValueError) to write over a document or over a YAML file that is not a
     castdoc record: a record name is derived from a document name, and a wrong guess
     must never cost a user their file.
     """
+    from ..outputs import Inputs
     from ..writeout import write_atomic
 
     if target.suffix.lower() != RECORD_SUFFIX:
         raise ValueError(f"{target} is not a .yaml record name")
-    if documents and target.absolute() in {d.absolute() for d in documents}:
+    if isinstance(documents, Inputs):  # the batch's inputs, identified once (outputs.Inputs)
+        if documents.covers(target):
+            raise ValueError(f"{target} is a source document; not overwritten")
+    elif documents and target.absolute() in {d.absolute() for d in documents}:
         raise ValueError(f"{target} is a source document; not overwritten")
     if target.exists():
         try:

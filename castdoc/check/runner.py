@@ -150,7 +150,7 @@ def _read(doc: Path, limits: Limits):
 
 
 def check_pair(doc: Path, rec: Path, cfg: CheckConfig, *, fix: bool = False, limits: Limits = DEFAULT_LIMITS,
-               debug: bool = False, all_documents: set[Path] | None = None, check_record: bool = True) -> list[Finding]:
+               debug: bool = False, all_documents=None, check_record: bool = True) -> list[Finding]:
     """Every finding for one document and its record, configuration applied, --fix done."""
     from .drift import check_drift
     from .format_rules import check_document
@@ -311,7 +311,9 @@ def check_paths(paths: list[str], cfg: CheckConfig, *, fix: bool = False, change
         files.append(_display(d))
         if first:
             files.append(_display(r))
-    run = _PairCheck(jobs_, cfg, fix=fix, all_documents=all_docs)
+    from ..outputs import Inputs
+
+    run = _PairCheck(jobs_, cfg, fix=fix, all_documents=Inputs(all_docs) if fix else all_docs)
     if jobs <= 1 or len(jobs_) < 2 or debug:  # --debug: in this process, where a traceback can show
         for i in range(len(jobs_)):
             findings.extend(run.findings(i, limits=limits, debug=debug))
