@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .errors import CastdocError, RecordError, UsageError
-from .recordfile import RECORD_SUFFIXES, read_record_file
+from .recordfile import MAX_RECORD_BYTES, RECORD_SUFFIXES, read_record_file
 from .report import Report
 from .types import Record, Task
 
@@ -153,7 +153,7 @@ def rows_of_file(path: str) -> list[TaskRow]:
 def read_records(path: str) -> list[Record]:
     """The records of one YAML / JSON / JSON Lines file, checked for shape and types."""
     docs: list = []
-    for d in read_record_file(path).documents:
+    for d in read_record_file(path, max_bytes=MAX_RECORD_BYTES).documents:
         docs.extend(d if isinstance(d, list) else [d])
     out = []
     for d in docs:
@@ -323,7 +323,7 @@ def _due(t: Task):
             if h == 24:
                 return dt.datetime.combine(t.deadline + dt.timedelta(days=1), dt.time(0, m))
             return dt.datetime.combine(t.deadline, dt.time(h, m))
-        except ValueError:
+        except (ValueError, OverflowError):  # not a clock time, or 24:00 on 9999-12-31: the day
             pass
     return t.deadline
 

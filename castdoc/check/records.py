@@ -16,10 +16,9 @@ from pathlib import Path
 from ..errors import RecordError
 from ..parse import READERS
 from ..record import dump_yaml, safe_loader
-from ..recordfile import read_record_file
+from ..recordfile import MAX_RECORD_BYTES, read_record_file
 
 RECORD_SUFFIX = ".yaml"
-MAX_RECORD_BYTES = 16 * 1024 * 1024
 IGNORED_IN_DRIFT = (("castdoc_version",), ("source", "path"))
 
 
