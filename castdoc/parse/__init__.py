@@ -44,10 +44,12 @@ CONVERT_HINTS: dict[str, str] = {
 class Limits:
     """Bounds a reader keeps so that one hostile file cannot take the machine."""
 
-    def __init__(self, max_bytes: int = 50 * 1024 * 1024, max_unzipped: int = 200 * 1024 * 1024, max_pages: int = 500):
+    def __init__(self, max_bytes: int = 50 * 1024 * 1024, max_unzipped: int = 200 * 1024 * 1024, max_pages: int = 500,
+                 max_memory: int = 4 * 1024 * 1024 * 1024):
         self.max_bytes = max_bytes
         self.max_unzipped = max_unzipped
         self.max_pages = max_pages
+        self.max_memory = max_memory  # what a batch worker may take on top of what it starts with
 
 
 DEFAULT_LIMITS = Limits()
@@ -96,6 +98,10 @@ def read_bytes(data: bytes, *, name: str, suffix: str | None = None, limits: Lim
         sniffed and sniffed != suffix.lower() and sniffed in (".pdf", ".docx", ".doc") and not ole_docx
     ):
         suffix = sniffed or suffix or ".txt"
+    if suffix == ".pdf":
+        from .bounds import pdf_inflation
+
+        pdf_inflation(data, name=name, limits=limits)
     raw = reader_for(suffix, path=name).read(data, name=name, limits=limits)
     if not raw.text.strip():
         raise EmptyDocument("no text in the document", path=name, hint="the file holds no readable text")
