@@ -33,19 +33,25 @@ def console():
 def error(line: str) -> None:
     from rich.markup import escape
 
-    console().print(f"[bold red]error:[/] {escape(line)}")
+    from .terminal import one_line
+
+    console().print(f"[bold red]error:[/] {escape(one_line(line))}")  # a name with ESC or a newline stays one line
 
 
 def warn(line: str) -> None:
     from rich.markup import escape
 
-    console().print(f"[yellow]warning:[/] {escape(line)}")
+    from .terminal import one_line
+
+    console().print(f"[yellow]warning:[/] {escape(one_line(line))}")
 
 
 def info(line: str) -> None:
     from rich.markup import escape
 
-    console().print(escape(line))
+    from .terminal import one_line
+
+    console().print(escape(one_line(line)))
 
 
 def plain_err(line: str) -> None:

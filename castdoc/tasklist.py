@@ -88,7 +88,11 @@ def list_tasks(paths: list[str], *, due_before: str | None = None, due_after: st
 
         write_output(output, render(rows, form))
     else:
+        from .terminal import for_terminal, is_terminal
+
         text = render(rows, form)
+        if is_terminal(sys.stdout):  # data onto a terminal: no escape sequence from a record runs there
+            text = for_terminal(text)
         out = getattr(sys.stdout, "buffer", None)
         if out is not None:
             sys.stdout.flush()
@@ -336,8 +340,10 @@ def table(rows: list[TaskRow]):
     t = Table(show_lines=False, header_style="bold")
     for c in COLUMNS:
         t.add_column(c, overflow="fold", no_wrap=c == "deadline")
+    from .terminal import for_terminal
+
     for r in rows:
-        t.add_row(*(Text(c) for c in r.cells()))
+        t.add_row(*(Text(for_terminal(c)) for c in r.cells()))
     return t
 
 

@@ -39,7 +39,10 @@ class Stream:
         self.render = Render(fmt)
 
     def take(self, i: int, out: Outcome, report: Report) -> None:
-        sys.stdout.write(out.text if out.text is not None else self.render(list(out.records)))
+        from ..terminal import for_terminal, is_terminal
+
+        text = out.text if out.text is not None else self.render(list(out.records))
+        sys.stdout.write(for_terminal(text) if is_terminal(sys.stdout) else text)
         sys.stdout.flush()
 
     def close(self, report: Report) -> None:
@@ -58,7 +61,10 @@ class JsonArray:
         self.records.extend(r.to_dict() for r in out.records)
 
     def close(self, report: Report) -> None:
-        sys.stdout.write(dump_json(self.records))
+        from ..terminal import for_terminal, is_terminal
+
+        text = dump_json(self.records)
+        sys.stdout.write(for_terminal(text) if is_terminal(sys.stdout) else text)
 
 
 class Folder:
