@@ -102,7 +102,14 @@ def read_bytes(data: bytes, *, name: str, suffix: str | None = None, limits: Lim
         from .bounds import pdf_inflation
 
         pdf_inflation(data, name=name, limits=limits)
+    if READERS.get(suffix.lower()) in ("txt", "html"):
+        _text_guard(data, name=name, html=READERS[suffix.lower()] == "html")
     raw = reader_for(suffix, path=name).read(data, name=name, limits=limits)
+    if raw.format == "html" and (raw.encoding or "").startswith(("gb18030", "big5")):
+        _mojibake_guard(data, raw.text, name=name)
+    if raw.format == "html" and "with errors" in (raw.encoding or "") and _broken(raw.text):
+        raise ReadError("not readable text (binary data, or an encoding castdoc does not know)", path=name,
+                        hint="save the page as UTF-8, or check its real format")
     if not raw.text.strip():
         raise EmptyDocument("no text in the document", path=name, hint="the file holds no readable text")
     return dataclasses.replace(raw, sha256=hashlib.sha256(data).hexdigest())
@@ -175,6 +182,34 @@ def _too_large(size: int, limits: Limits, name: str, *, at_least: bool = False) 
         return TooLarge(f"holds more than the {_mb(limits.max_bytes)} MB limit", path=name, hint="raise it with --max-size")
     return TooLarge(f"file is {_mb(size)} MB, over the {_mb(limits.max_bytes)} MB limit", path=name,
                     hint="raise it with --max-size")
+
+
+def _text_guard(data: bytes, *, name: str, html: bool) -> None:
+    """Text formats: NUL bytes (without a UTF-16 BOM) mean binary data, whatever the name says."""
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" in data[:4096]:
+        what = "HTML" if html else "text"
+        raise ReadError(f"binary data, not {what}", path=name, hint="is this really what its name says? check its real format")
+
+
+def _broken(text: str) -> bool:
+    """Decoded with errors, and more of it lost than a truncated download loses."""
+    bad = text.count("\ufffd") + sum(1 for c in text[:20000] if c < " " and c not in "\t\n\r\f")
+    return bad > max(3, len(text) // 50)
+
+
+def _mojibake_guard(data: bytes, text: str, *, name: str) -> None:
+    """A page with no usable charset, decoded as GB18030 (which takes almost any bytes):
+    refused when the result does not read as Chinese, with the language when known."""
+    from .charset import foreign_encoding, reads_as_chinese
+
+    if reads_as_chinese(text):
+        return
+    foreign = foreign_encoding(data)
+    if foreign is not None:
+        raise ReadError(f"{foreign[0]} text ({foreign[1]}), not Chinese; castdoc reads Chinese notices", path=name,
+                        hint="if it is Chinese after all, save the page as UTF-8")
+    raise ReadError("not readable text (binary data, or an encoding castdoc does not know)", path=name,
+                    hint="save the page as UTF-8, or check its real format")
 
 
 def read_path(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> RawText:
