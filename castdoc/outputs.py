@@ -68,13 +68,13 @@ def write_error(e: OSError, target: str | Path, *, hint: str | None = None) -> W
     return WriteError(f"cannot write: {why[0]}", path=str(target), hint=hint or why[1])
 
 
-def write_output(target: str | Path, text: str, *, inputs: Inputs | None = None, option: str = "-o") -> None:
-    """Write ``text`` to ``target`` atomically, guarded; every failure a CastdocError."""
-    from .writeout import write_atomic
+def write_output(target: str | Path, text: str | bytes, *, inputs: Inputs | None = None, option: str = "-o") -> None:
+    """Write ``text`` (or bytes: a spreadsheet) to ``target`` atomically, guarded; every failure a CastdocError."""
+    from .writeout import write_atomic_bytes
 
     if inputs is not None:
         guard(target, inputs, option=option)
     try:
-        write_atomic(target, text)
+        write_atomic_bytes(target, text.encode("utf-8") if isinstance(text, str) else text)
     except OSError as e:
         raise write_error(e, target) from None

@@ -23,9 +23,14 @@ def _umask() -> int:
 
 
 def write_atomic(target: Path | str, text: str) -> None:
+    """``text`` as UTF-8 into ``target``, atomically."""
+    write_atomic_bytes(target, text.encode("utf-8"))
+
+
+def write_atomic_bytes(target: Path | str, data: bytes) -> None:
+    """``data`` into ``target``, atomically (a record, a spreadsheet)."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    data = text.encode("utf-8")
     if _write_anonymous(target, data):
         return
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..errors import UsageError
+from ..errors import CastdocError, ReadError, UsageError
 from ..parse import DEFAULT_LIMITS, Limits
 from ..report import Report, console
 from .many import default_jobs, parse_many
@@ -17,18 +17,36 @@ from .walk import expand
 def parse_files(files: list[str], *, fmt: str = "yaml", out_dir: Path | None = None, glob: str | None = None,
                 limits: Limits = DEFAULT_LIMITS, jobs: int | None = None, timeout: float | None = DEFAULT_TIMEOUT,
                 cache_dir: Path | None = None, update: bool = False, quiet: bool = False,
-                debug: bool = False) -> Report:
+                debug: bool = False, config: Path | None = None, verbose: bool = False) -> Report:
     """Parse every input; raises UsageError before reading anything when the inputs do not fit."""
-    paths = expand(files, glob=glob)
-    if not paths:
+    from .. import config as settings
+
+    cfg = settings.use(config, start=settings.first_folder(files) if config is None else None)  # before the workers fork
+    unlisted: list[CastdocError] = []
+
+    def cannot_list(folder: str, e: OSError) -> None:
+        unlisted.append(ReadError(f"cannot read this folder ({e.strerror or e}); its documents were skipped",
+                                  path=folder, hint="check its permissions"))
+
+    paths = expand(files, glob=glob, on_error=cannot_list)
+    if not paths and not unlisted:
         raise UsageError("no documents found in the paths given (castdoc reads .txt .md .docx .pdf .html)")
-    sink = sink_for(paths, fmt=fmt, out_dir=out_dir, update=update)
-    report = Report(quiet=quiet, inputs=len(paths))
+    sink = sink_for(paths, fmt=fmt, out_dir=out_dir, update=update, given=files)
+    report = Report(quiet=quiet, inputs=len(paths) + len(unlisted))
+    for err in unlisted:  # said first: the batch goes on without them
+        report.failure(err)
+    if not paths:
+        report.summary()
+        return report
+    if verbose:
+        report.note(f"configuration: {cfg.file or '(none found)'}; {len(paths)} inputs")
     cache = None
     if cache_dir is not None:
+        from .. import __version__
         from ..cache import RecordCache
 
-        cache = RecordCache(cache_dir)
+        # records made with local names are not those made without: the names key the cache too
+        cache = RecordCache(cache_dir, version=__version__ + (f"+{cfg.lexicon.stamp()}" if cfg.lexicon else ""))
     progress = _progress(len(paths), quiet)
     outcomes = parse_many(paths, limits=limits, jobs=jobs or default_jobs(), timeout=timeout or None, cache=cache,
                           on_done=progress.advance if progress else None, render=sink.render)
