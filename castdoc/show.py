@@ -40,10 +40,12 @@ def show(path: str | Path, *, article: int | None = None, console=None, summary_
                 hint=f"this file holds {len(docs)} article{'s' if len(docs) != 1 else ''}, numbered from 0",
             )
         docs = [docs[article]]
+    from .terminal import one_line
+
     console = console or Console(highlight=False)
     for doc in docs:
         rec = build_record(doc)
-        console.rule(f"{Path(str(path)).name} · article {doc.source.article} of {doc.source.articles}", style="dim")
+        console.rule(f"{one_line(Path(str(path)).name)} · article {doc.source.article} of {doc.source.articles}", style="dim")
         console.print(highlighted(doc, rec))
         if summary_panel:
             console.print(summary(rec))
@@ -83,8 +85,11 @@ def highlighted(doc, rec):
     """The article's raw text as a rich Text, the record's spans styled."""
     from rich.text import Text
 
+    from .terminal import for_terminal
+
     lo, hi = doc.view.origin[0], doc.view.origin[-1]
-    text = Text(doc.view.raw[lo:hi].strip("\n"))
+    # escaped one character for one, so the record's offsets still fall on their spans
+    text = Text(for_terminal(doc.view.raw[lo:hi].strip("\n")))
     shift = lo + (len(doc.view.raw[lo:hi]) - len(doc.view.raw[lo:hi].lstrip("\n")))
     # longer spans first, so a date inside a platform name still shows as a date on top
     for a, b, kind in sorted(spans_of(doc, rec), key=lambda s: s[0] - s[1]):
@@ -122,9 +127,11 @@ def summary(rec):
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
 
+    from .terminal import for_terminal
+
     def row(label: str, value) -> None:
         if value not in (None, "", (), []):
-            grid.add_row(label, Text(str(value), overflow="fold"))
+            grid.add_row(for_terminal(label), Text(for_terminal(str(value)), overflow="fold"))
 
     row("kind", f"{rec.kind}" + (f" · {rec.doc_type}" if rec.doc_type else ""))
     row("title", rec.title)

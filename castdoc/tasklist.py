@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .errors import CastdocError, RecordError, UsageError
-from .recordfile import RECORD_SUFFIXES, read_record_file
+from .recordfile import MAX_RECORD_BYTES, RECORD_SUFFIXES, read_record_file
 from .report import Report
 from .types import Forward, Record, Task
 
@@ -107,6 +107,10 @@ def list_tasks(paths: list[str], *, due_before: str | None = None, due_after: st
     inputs = expand(paths, skip=[output] if output is not None else [])
     if not inputs:
         raise UsageError("no documents or records found in the paths given")
+    if output is not None:
+        from .outputs import Inputs, guard
+
+        guard(output, Inputs([*paths, *inputs]))  # before reading anything: never onto an input, never at a folder
     report = Report(inputs=len(inputs), quiet=quiet)
     rows = select(link_rows(load(inputs, on_error=report.failure, base_date=base)), **chosen)
     if verbose:
@@ -116,16 +120,20 @@ def list_tasks(paths: list[str], *, due_before: str | None = None, due_after: st
 
         Console(highlight=False).print(table(rows))
     elif form == "xlsx":
-        from .writeout import write_atomic_bytes
+        from .outputs import write_output
         from .xlsx import to_xlsx
 
-        write_atomic_bytes(output, to_xlsx(rows))
+        write_output(output, to_xlsx(rows))
     elif output is not None:
-        from .writeout import write_atomic
+        from .outputs import write_output
 
-        write_atomic(output, render(rows, form))
+        write_output(output, render(rows, form))
     else:
+        from .terminal import for_terminal, is_terminal
+
         text = render(rows, form)
+        if is_terminal(sys.stdout):  # data onto a terminal: no escape sequence from a record runs there
+            text = for_terminal(text)
         out = getattr(sys.stdout, "buffer", None)
         if out is not None:
             sys.stdout.flush()
@@ -204,7 +212,7 @@ def rows_of_file(path: str, *, base_date: dt.date | None = None) -> list[TaskRow
 def read_records(path: str) -> list[Record]:
     """The records of one YAML / JSON / JSON Lines file, checked for shape and types."""
     docs: list = []
-    for d in read_record_file(path).documents:
+    for d in read_record_file(path, max_bytes=MAX_RECORD_BYTES).documents:
         docs.extend(d if isinstance(d, list) else [d])
     out = []
     for d in docs:
@@ -389,7 +397,7 @@ def _due(t: Task):
             if h == 24:
                 return dt.datetime.combine(t.deadline + dt.timedelta(days=1), dt.time(0, m))
             return dt.datetime.combine(t.deadline, dt.time(h, m))
-        except ValueError:
+        except (ValueError, OverflowError):  # not a clock time, or 24:00 on 9999-12-31: the day
             pass
     return t.deadline
 
@@ -402,8 +410,10 @@ def table(rows: list[TaskRow]):
     t = Table(show_lines=False, header_style="bold")
     for c in COLUMNS:
         t.add_column(c, overflow="fold", no_wrap=c == "deadline")
+    from .terminal import for_terminal
+
     for r in rows:
-        t.add_row(*(Text(c) for c in r.cells()))
+        t.add_row(*(Text(for_terminal(c)) for c in r.cells()))
     return t
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..errors import UsageError
+from ..errors import CastdocError, ReadError, UsageError
 from ..parse import DEFAULT_LIMITS, Limits
 from ..report import Report, console
 from .many import default_jobs, parse_many
@@ -23,11 +23,22 @@ def parse_files(files: list[str], *, fmt: str = "yaml", out_dir: Path | None = N
     from .. import config as settings
 
     cfg = settings.use(config, start=settings.first_folder(files) if config is None else None)  # before the workers fork
-    paths = expand(files, glob=glob)
-    if not paths:
+    unlisted: list[CastdocError] = []
+
+    def cannot_list(folder: str, e: OSError) -> None:
+        unlisted.append(ReadError(f"cannot read this folder ({e.strerror or e}); its documents were skipped",
+                                  path=folder, hint="check its permissions"))
+
+    paths = expand(files, glob=glob, on_error=cannot_list)
+    if not paths and not unlisted:
         raise UsageError("no documents found in the paths given (castdoc reads .txt .md .docx .pdf .html)")
     sink = sink_for(paths, fmt=fmt, out_dir=out_dir, update=update, given=files)
-    report = Report(quiet=quiet, inputs=len(paths))
+    report = Report(quiet=quiet, inputs=len(paths) + len(unlisted))
+    for err in unlisted:  # said first: the batch goes on without them
+        report.failure(err)
+    if not paths:
+        report.summary()
+        return report
     if verbose:
         report.note(f"configuration: {cfg.file or '(none found)'}; {len(paths)} inputs")
     cache = None
