@@ -11,7 +11,7 @@ from .bylines import names_in
 from .cues import AFTER_DENG, PUNCT
 from .patterns import positions, positions_at_end, titles_after
 from .reader import Reader
-from .words import COURTESY, ORG_END, ORG_SUFFIX
+from .words import CN_NUM, COURTESY, ORG_END, ORG_SUFFIX
 
 _BRACKET = re.compile(r"\(([^()\n]{2,30})\)")
 _PIECE = re.compile(r"[、,;]")
@@ -129,7 +129,7 @@ def counted_after_join(r: Reader) -> None:
 
 
 _CELL_SEP = set("、,;/|")
-_NUMBER_CELL = re.compile(r"^(?:\d{1,3}[.、]?|[一二三四五六七八九十]{1,3}[、.])$")
+_NUMBER_CELL = re.compile(rf"^(?:\d{{1,3}}[.、]?|[{CN_NUM}]{{1,3}}[、.])$")
 _ROW_LABEL = re.compile(r"^[^:\n]{1,12}:")
 
 
