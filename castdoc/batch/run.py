@@ -17,18 +17,25 @@ from .walk import expand
 def parse_files(files: list[str], *, fmt: str = "yaml", out_dir: Path | None = None, glob: str | None = None,
                 limits: Limits = DEFAULT_LIMITS, jobs: int | None = None, timeout: float | None = DEFAULT_TIMEOUT,
                 cache_dir: Path | None = None, update: bool = False, quiet: bool = False,
-                debug: bool = False) -> Report:
+                debug: bool = False, config: Path | None = None, verbose: bool = False) -> Report:
     """Parse every input; raises UsageError before reading anything when the inputs do not fit."""
+    from .. import config as settings
+
+    cfg = settings.use(config, start=settings.first_folder(files) if config is None else None)  # before the workers fork
     paths = expand(files, glob=glob)
     if not paths:
         raise UsageError("no documents found in the paths given (castdoc reads .txt .md .docx .pdf .html)")
-    sink = sink_for(paths, fmt=fmt, out_dir=out_dir, update=update)
+    sink = sink_for(paths, fmt=fmt, out_dir=out_dir, update=update, given=files)
     report = Report(quiet=quiet, inputs=len(paths))
+    if verbose:
+        report.note(f"configuration: {cfg.file or '(none found)'}; {len(paths)} inputs")
     cache = None
     if cache_dir is not None:
+        from .. import __version__
         from ..cache import RecordCache
 
-        cache = RecordCache(cache_dir)
+        # records made with local names are not those made without: the names key the cache too
+        cache = RecordCache(cache_dir, version=__version__ + (f"+{cfg.lexicon.stamp()}" if cfg.lexicon else ""))
     progress = _progress(len(paths), quiet)
     outcomes = parse_many(paths, limits=limits, jobs=jobs or default_jobs(), timeout=timeout or None, cache=cache,
                           on_done=progress.advance if progress else None, render=sink.render)

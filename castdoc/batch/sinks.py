@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from ..errors import CastdocError, UsageError
-from ..record import DUMPERS, dump_json
+from ..record import DUMPERS
 from ..report import Report
 from ..types import Record
 from .outcome import Outcome
@@ -28,7 +28,17 @@ class Render:
         self.fmt = fmt
 
     def __call__(self, records: list[Record]) -> str:
+        if self.fmt == "json-items":
+            return json_items([r.to_dict() for r in records])
         return DUMPERS[self.fmt]([r.to_dict() for r in records])
+
+
+def json_items(records: list[dict]) -> str:
+    """One file's records as items of the JSON array ``dump_json`` writes of all of them:
+    each indented as inside that array, joined by its separator, without the brackets."""
+    import json
+
+    return ",\n".join("  " + json.dumps(r, ensure_ascii=False, indent=2).replace("\n", "\n  ") for r in records)
 
 
 class Stream:
@@ -46,33 +56,48 @@ class Stream:
 
 
 class JsonArray:
-    """One JSON array of every article of every file, written at the end."""
-
-    render = None
+    """One JSON array of every article of every file, written as the files come in: the
+    workers render each file's items, this process only writes them between the
+    brackets, so its memory does not grow with the number of documents. The text is
+    byte for byte what ``dump_json`` gives for all the records at once."""
 
     def __init__(self):
-        self.records: list[dict] = []
+        self.render = Render("json-items")
+        self.items = 0
 
     def take(self, i: int, out: Outcome, report: Report) -> None:
-        self.records.extend(r.to_dict() for r in out.records)
+        text = out.text if out.text is not None else self.render(list(out.records))
+        if not text:
+            return
+        sys.stdout.write(("[\n" if not self.items else ",\n") + text)
+        sys.stdout.flush()
+        self.items += 1
 
     def close(self, report: Report) -> None:
-        sys.stdout.write(dump_json(self.records))
+        sys.stdout.write("\n]\n" if self.items else "[]\n")
+        sys.stdout.flush()
 
 
 class Folder:
-    """One record file per input in ``folder``; never over a source document or an input."""
+    """One record file per input in ``folder``, mirroring the input tree (``sub/a.pdf`` ->
+    ``sub/a.pdf.yaml``); never over a source document or an input."""
 
-    def __init__(self, folder: Path, paths: list[str], fmt: str):
+    def __init__(self, folder: Path, paths: list[str], fmt: str, given: list[str] = ()):
         self.folder = folder
         self.paths = paths
-        self.names = output_names(paths, SUFFIXES[fmt])
+        self.names = output_names(paths, SUFFIXES[fmt], given=given)
         self.render = Render(fmt)
+        self.first: dict[str, int] = {}  # output name -> the input that has it
 
     def take(self, i: int, out: Outcome, report: Report) -> None:
         from ..writeout import write_atomic
 
         target = self.folder / self.names[i]
+        first = self.first.setdefault(self.names[i].lower(), i)
+        if first != i:
+            report.failure(CastdocError(f"not written, {self.paths[first]} has the same output name", path=str(target),
+                                        hint="give the inputs from one folder, or parse them with separate -o folders"))
+            return
         if overwrites_source(target, self.paths):
             report.failure(CastdocError("not written, it would replace a source document", path=str(target),
                                         hint="choose another --output-dir"))
@@ -112,12 +137,12 @@ class Update:
         report.note(f"records: {self.counts['written']} written, {self.counts['unchanged']} unchanged")
 
 
-def sink_for(paths: list[str], *, fmt: str, out_dir: Path | None, update: bool):
+def sink_for(paths: list[str], *, fmt: str, out_dir: Path | None, update: bool, given: list[str] = ()):
     if update:
         if out_dir is not None or "-" in paths:
             raise UsageError("--update writes records beside the documents: give files or folders, "
                              "without --output-dir or '-'")
         return Update(paths)
     if out_dir is not None:
-        return Folder(out_dir, paths, fmt)
+        return Folder(out_dir, paths, fmt, given)
     return JsonArray() if fmt == "json" else Stream(fmt)

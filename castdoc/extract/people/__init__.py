@@ -46,7 +46,19 @@ def extract(doc, found) -> tuple[Person, ...]:
     shared_titles(r)
     counted_after_join(r)
     name_rows(r)
+    _local_names(r)
     return _people(r)
+
+
+def _local_names(r: Reader) -> None:
+    """Names an office listed in castdoc.toml ([lexicon] people) are people wherever they stand."""
+    from ... import nlp
+
+    for name in nlp.user_words("person"):
+        if name not in r.found:
+            i = r.t.find(name)
+            if i >= 0:
+                r.add(i, i + len(name))
 
 
 def _people(r: Reader) -> tuple[Person, ...]:
