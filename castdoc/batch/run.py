@@ -17,8 +17,17 @@ from .walk import expand
 def parse_files(files: list[str], *, fmt: str = "yaml", out_dir: Path | None = None, glob: str | None = None,
                 limits: Limits = DEFAULT_LIMITS, jobs: int | None = None, timeout: float | None = DEFAULT_TIMEOUT,
                 cache_dir: Path | None = None, update: bool = False, quiet: bool = False,
-                debug: bool = False) -> Report:
-    """Parse every input; raises UsageError before reading anything when the inputs do not fit."""
+                debug: bool = False, executor: str = "local", scheduler: str | None = None) -> Report:
+    """Parse every input; raises UsageError before reading anything when the inputs do not fit.
+
+    ``executor="dask"`` maps the per-file function over the Dask cluster at ``scheduler``
+    (castdoc.batch.dask) instead of local worker processes: same order, same isolation."""
+    if executor not in ("local", "dask"):
+        raise UsageError(f"unknown executor {executor!r}", hint="use local or dask")
+    if executor == "local" and scheduler:
+        raise UsageError("--scheduler is for --executor dask")
+    if executor == "dask" and not scheduler:
+        raise UsageError("--executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
     paths = expand(files, glob=glob)
     if not paths:
         raise UsageError("no documents found in the paths given (castdoc reads .txt .md .docx .pdf .html)")
@@ -30,8 +39,15 @@ def parse_files(files: list[str], *, fmt: str = "yaml", out_dir: Path | None = N
 
         cache = RecordCache(cache_dir)
     progress = _progress(len(paths), quiet)
-    outcomes = parse_many(paths, limits=limits, jobs=jobs or default_jobs(), timeout=timeout or None, cache=cache,
-                          on_done=progress.advance if progress else None, render=sink.render)
+    if executor == "dask":
+        from .dask import connect, parse_on_dask
+
+        client = connect(scheduler)
+        outcomes = _closing(parse_on_dask(paths, client=client, limits=limits, cache=cache,
+                                          on_done=progress.advance if progress else None, render=sink.render), client)
+    else:
+        outcomes = parse_many(paths, limits=limits, jobs=jobs or default_jobs(), timeout=timeout or None, cache=cache,
+                              on_done=progress.advance if progress else None, render=sink.render)
     try:
         for i, outcome in enumerate(outcomes):
             if outcome.error is not None:
@@ -54,3 +70,12 @@ def _progress(total: int, quiet: bool):
     from .progress import ProgressBar
 
     return ProgressBar(total, console())
+
+
+def _closing(outcomes, client):
+    """The outcomes, and the client closed when they end or are dropped."""
+    try:
+        yield from outcomes
+    finally:
+        outcomes.close()
+        client.close()

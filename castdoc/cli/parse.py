@@ -10,6 +10,7 @@ from .app import choices, command
 
 
 OutFormat = choices("OutFormat", "yaml", "json", "jsonl")
+Executor = choices("Executor", "local", "dask")
 
 
 @command
@@ -26,6 +27,8 @@ def parse(
     update: bool = typer.Option(False, "--update", help="Write or refresh each document's record <stem>.yaml beside it (atomically; unchanged records are left alone) instead of printing."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary on stderr."),
     debug: bool = typer.Option(False, "--debug", help="Show a traceback for internal errors."),
+    executor: Executor = typer.Option(Executor.local, "--executor", help="local: worker processes here (-j); dask: the Dask cluster at --scheduler (pip install 'castdoc[cluster]'), for OCR of scanned archives or millions of documents."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="The Dask scheduler's address for --executor dask (tcp://host:8786); the workers must see the same paths."),
 ) -> int:
     """Read documents and write one record per article (YAML by default).
 
@@ -39,6 +42,8 @@ def parse(
 
       castdoc parse --update archive/
 
+      castdoc parse scans/ --executor dask --scheduler tcp://10.0.0.5:8786 -o records/
+
     Exit codes: 0 all read; 1 some inputs could not be read (the others were written);
     2 usage error; 3 no input could be read.
     """
@@ -47,4 +52,5 @@ def parse(
 
     limits = Limits(max_bytes=int(max_size * 1024 * 1024), max_unzipped=int(max_unzipped * 1024 * 1024))
     return parse_files(files, fmt=fmt.value, out_dir=out_dir, glob=glob, limits=limits, jobs=jobs, timeout=timeout,
-                       cache_dir=cache, update=update, quiet=quiet, debug=debug).exit_code
+                       cache_dir=cache, update=update, quiet=quiet, debug=debug, executor=executor.value,
+                       scheduler=scheduler).exit_code
