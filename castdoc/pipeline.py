@@ -13,6 +13,7 @@ from .normalise import normalise
 from .parse import DEFAULT_LIMITS, Limits, read_bytes, read_path
 from .split import split_articles
 from .structure import structure
+from .structure.forward import read_forward
 from .types import RawText, Record, Source
 
 
@@ -41,12 +42,12 @@ def _sha256_of(path, raw: RawText) -> str:
 
 def documents_from_raw(raw: RawText, *, path: str, sha256: str) -> list[Document]:
     view = normalise(raw.text)
-    articles = split_articles(view)
+    articles = split_articles(view, tuple(b.start for b in raw.blocks if b.kind == "article"))
     docs = []
     for n, art in enumerate(articles):
         st = structure(art)
         source = Source(path=path, format=raw.format, sha256=sha256, article=n, articles=len(articles))
-        docs.append(Document(source=source, view=art, structure=st, reference=st.issued))
+        docs.append(Document(source=source, view=art, structure=st, reference=st.issued, headers=raw.headers))
     return docs
 
 
@@ -80,6 +81,8 @@ def build_record(doc: Document) -> Record:
         sections=st.sections,
         keywords=found.keywords,
         periods=found.periods,
+        forwards=read_forward(st.title.value if st.title else None, doc.text,
+                              own_number=st.doc_number.value if st.doc_number else None),
     )
 
 

@@ -16,7 +16,7 @@ from typing import Collection
 
 from . import SCHEMA_VERSION, __version__
 from .errors import RecordError
-from .types import Contact, DateValue, Keyword, Mention, Named, Person, Record, Section, Source, Task
+from .types import Contact, DateValue, Forward, Keyword, Mention, Named, Person, Record, Section, Source, Task
 
 
 def _iso(d):
@@ -91,6 +91,11 @@ def to_dict(rec: Record, *, dates_as: str = "iso") -> dict:
         "keywords": [{"term": k.term, "weight": round(k.weight, 4)} for k in rec.keywords],
         "periods": list(rec.periods),
     }
+    if rec.forwards is not None:  # only a 转发 notice has them: other records keep their shape
+        d["forwards"] = _drop_none({"title": rec.forwards.title, "doc_number": rec.forwards.doc_number,
+                                    "issuer": rec.forwards.issuer, "path": rec.forwards.path})
+    if rec.reviewed:
+        d["reviewed"] = list(rec.reviewed)
     return d
 
 
@@ -135,7 +140,16 @@ def from_dict(d: dict, *, fields: Collection[str] | None = None) -> Record:
                        for s in r.items("sections")),
         keywords=tuple(Keyword(term=k.text("term"), weight=k.float("weight")) for k in r.items("keywords")),
         periods=r.texts("periods"),
+        forwards=_forward(r),
+        reviewed=r.texts("reviewed"),
     )
+
+
+def _forward(r: "_Reader") -> Forward | None:
+    if r.d.get("forwards") is None:
+        return None
+    f = r.sub("forwards")
+    return Forward(title=f.opt("title"), doc_number=f.opt("doc_number"), issuer=f.opt("issuer"), path=f.opt("path"))
 
 
 def _date_value(x: "_Reader") -> DateValue:

@@ -22,7 +22,7 @@ LEGEND = (("person", "人名 people"), ("date", "日期 dates"), ("platform", "�
           ("initiative", "计划 initiatives"))
 
 
-def show(path: str | Path, *, article: int | None = None, console=None) -> int:
+def show(path: str | Path, *, article: int | None = None, console=None, summary_panel: bool = True) -> int:
     """Print every article of ``path`` (or only ``article``, counted from 0); returns how many."""
     from rich.console import Console
 
@@ -43,7 +43,8 @@ def show(path: str | Path, *, article: int | None = None, console=None) -> int:
         rec = build_record(doc)
         console.rule(f"{Path(str(path)).name} · article {doc.source.article} of {doc.source.articles}", style="dim")
         console.print(highlighted(doc, rec))
-        console.print(summary(rec))
+        if summary_panel:
+            console.print(summary(rec))
     return len(docs)
 
 

@@ -36,7 +36,7 @@ class Mention:
 class Block:
     """A layout hint from a reader: where a paragraph, heading, row or page break sits."""
 
-    kind: str  # paragraph | heading | table_row | page_break | header | footer | textbox | rule (red, under a 版头)
+    kind: str  # paragraph | heading | table_row | page_break | header | footer | textbox | rule (red, under a 版头) | article (a headline opens one)
     start: int
     end: int
     page: int | None = None
@@ -146,6 +146,16 @@ class Keyword:
     weight: float
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Forward:
+    """The document a 转发 notice forwards, as its text names it (castdoc.structure.forward)."""
+
+    title: str | None = None
+    doc_number: str | None = None
+    issuer: str | None = None
+    path: str | None = None  # the forwarded document's path, when a batch or archive holds it
+
+
 @dataclass(frozen=True, kw_only=True)
 class Structure:
     """The zones of one article after GB/T 9704-2012 (notices) or the news genre (bulletins)."""
@@ -191,6 +201,8 @@ class Record:
     sections: tuple[Section, ...] = ()
     keywords: tuple[Keyword, ...] = ()
     periods: tuple[str, ...] = ()
+    forwards: Forward | None = None
+    reviewed: tuple[str, ...] = ()  # fields a person corrected: kept by --fix and --update
     extra: tuple[tuple[str, object], ...] = field(default=())
 
     def to_dict(self) -> dict:

@@ -22,3 +22,22 @@ def write_atomic(target: Path | str, text: str) -> None:
         except OSError:
             pass
         raise
+
+
+def write_atomic_bytes(target: Path | str, data: bytes) -> None:
+    """``write_atomic`` for a binary file (a spreadsheet)."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -39,7 +39,13 @@ def _warm() -> None:
         pass
 
 
-def _task(parse, path: str, limits: Limits, cache) -> Outcome:
+def _task(parse, path: str, limits: Limits, cache, config=None) -> Outcome:
+    """One file on a worker, with the run's local names (castdoc.toml's [lexicon]) applied
+    there as they are here: a worker is no fork of this process."""
+    if config is not None:
+        from .. import config as settings
+
+        settings.apply(config)
     return parse(path, limits, cache)
 
 
@@ -68,6 +74,7 @@ def parse_on_dask(
     parse: Callable[..., Outcome] = parse_one,
     render=None,
     window: int | None = None,
+    config=None,
 ) -> Iterator[Outcome]:
     """Outcomes in the order of ``paths``, each file parsed on the cluster (standard input,
     '-', in this process, where it is)."""
@@ -89,7 +96,7 @@ def parse_on_dask(
     def submit() -> None:
         while todo and len(flight) < window:
             i, p = todo.popleft()
-            fut = None if p == "-" else client.submit(_task, parse, p, limits, cache, key=f"castdoc-{run_id}-{i}",
+            fut = None if p == "-" else client.submit(_task, parse, p, limits, cache, config, key=f"castdoc-{run_id}-{i}",
                                                       pure=False)
             flight.append((i, p, fut))
 

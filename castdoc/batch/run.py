@@ -17,33 +17,41 @@ from .walk import expand
 def parse_files(files: list[str], *, fmt: str = "yaml", out_dir: Path | None = None, glob: str | None = None,
                 limits: Limits = DEFAULT_LIMITS, jobs: int | None = None, timeout: float | None = DEFAULT_TIMEOUT,
                 cache_dir: Path | None = None, update: bool = False, quiet: bool = False,
-                debug: bool = False, executor: str = "local", scheduler: str | None = None) -> Report:
+                debug: bool = False, config: Path | None = None, verbose: bool = False, executor: str = "local",
+                scheduler: str | None = None) -> Report:
     """Parse every input; raises UsageError before reading anything when the inputs do not fit.
 
     ``executor="dask"`` maps the per-file function over the Dask cluster at ``scheduler``
     (castdoc.batch.dask) instead of local worker processes: same order, same isolation."""
+    from .. import config as settings
+
     if executor not in ("local", "dask"):
         raise UsageError(f"unknown executor {executor!r}", hint="use local or dask")
     if executor == "local" and scheduler:
         raise UsageError("--scheduler is for --executor dask")
     if executor == "dask" and not scheduler:
         raise UsageError("--executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+    cfg = settings.use(config, start=settings.first_folder(files) if config is None else None)  # before the workers fork
     paths = expand(files, glob=glob)
     if not paths:
         raise UsageError("no documents found in the paths given (castdoc reads .txt .md .docx .pdf .html)")
-    sink = sink_for(paths, fmt=fmt, out_dir=out_dir, update=update)
+    sink = sink_for(paths, fmt=fmt, out_dir=out_dir, update=update, given=files)
     report = Report(quiet=quiet, inputs=len(paths))
+    if verbose:
+        report.note(f"configuration: {cfg.file or '(none found)'}; {len(paths)} inputs")
     cache = None
     if cache_dir is not None:
+        from .. import __version__
         from ..cache import RecordCache
 
-        cache = RecordCache(cache_dir)
+        # records made with local names are not those made without: the names key the cache too
+        cache = RecordCache(cache_dir, version=__version__ + (f"+{cfg.lexicon.stamp()}" if cfg.lexicon else ""))
     progress = _progress(len(paths), quiet)
     if executor == "dask":
         from .dask import connect, parse_on_dask
 
         client = connect(scheduler)
-        outcomes = _closing(parse_on_dask(paths, client=client, limits=limits, cache=cache,
+        outcomes = _closing(parse_on_dask(paths, client=client, limits=limits, cache=cache, config=cfg,
                                           on_done=progress.advance if progress else None, render=sink.render), client)
     else:
         outcomes = parse_many(paths, limits=limits, jobs=jobs or default_jobs(), timeout=timeout or None, cache=cache,

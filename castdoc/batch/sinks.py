@@ -79,18 +79,25 @@ class JsonArray:
 
 
 class Folder:
-    """One record file per input in ``folder``; never over a source document or an input."""
+    """One record file per input in ``folder``, mirroring the input tree (``sub/a.pdf`` ->
+    ``sub/a.pdf.yaml``); never over a source document or an input."""
 
-    def __init__(self, folder: Path, paths: list[str], fmt: str):
+    def __init__(self, folder: Path, paths: list[str], fmt: str, given: list[str] = ()):
         self.folder = folder
         self.paths = paths
-        self.names = output_names(paths, SUFFIXES[fmt])
+        self.names = output_names(paths, SUFFIXES[fmt], given=given)
         self.render = Render(fmt)
+        self.first: dict[str, int] = {}  # output name -> the input that has it
 
     def take(self, i: int, out: Outcome, report: Report) -> None:
         from ..writeout import write_atomic
 
         target = self.folder / self.names[i]
+        first = self.first.setdefault(self.names[i].lower(), i)
+        if first != i:
+            report.failure(CastdocError(f"not written, {self.paths[first]} has the same output name", path=str(target),
+                                        hint="give the inputs from one folder, or parse them with separate -o folders"))
+            return
         if overwrites_source(target, self.paths):
             report.failure(CastdocError("not written, it would replace a source document", path=str(target),
                                         hint="choose another --output-dir"))
@@ -130,12 +137,12 @@ class Update:
         report.note(f"records: {self.counts['written']} written, {self.counts['unchanged']} unchanged")
 
 
-def sink_for(paths: list[str], *, fmt: str, out_dir: Path | None, update: bool):
+def sink_for(paths: list[str], *, fmt: str, out_dir: Path | None, update: bool, given: list[str] = ()):
     if update:
         if out_dir is not None or "-" in paths:
             raise UsageError("--update writes records beside the documents: give files or folders, "
                              "without --output-dir or '-'")
         return Update(paths)
     if out_dir is not None:
-        return Folder(out_dir, paths, fmt)
+        return Folder(out_dir, paths, fmt, given)
     return JsonArray() if fmt == "json" else Stream(fmt)

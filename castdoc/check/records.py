@@ -194,6 +194,30 @@ def same_records(stored: list[dict], fresh: list[dict]) -> bool:
     return len(stored) == len(fresh) and all(comparable(a) == comparable(b) for a, b in zip(stored, fresh))
 
 
+def keep_reviewed(stored: list[dict], fresh: list[dict]) -> list[dict]:
+    """Fresh records with the fields a person listed under ``reviewed:`` in the stored
+    record (top-level field names: ``title``, ``tasks``) taken from the stored one, so a
+    correction survives ``--fix`` and ``parse --update`` and its drift is not reported."""
+    out = []
+    for n, f in enumerate(fresh):
+        old = stored[n] if n < len(stored) and isinstance(stored[n], dict) else {}
+        fields = old.get("reviewed")
+        if not isinstance(fields, list) or not fields:
+            out.append(f)
+            continue
+        f = dict(f)
+        for name in fields:
+            if not isinstance(name, str) or name in ("schema_version", "castdoc_version", "source", "reviewed"):
+                continue
+            if name in old:
+                f[name] = old[name]
+            else:
+                f.pop(name, None)
+        f["reviewed"] = list(dict.fromkeys(x for x in fields if isinstance(x, str)))
+        out.append(f)
+    return out
+
+
 def write_records(target: Path, dicts: list[dict], *, documents: set[Path] | None = None) -> bool:
     """Write ``dicts`` to ``target`` atomically; False when it already holds them.
 
@@ -215,6 +239,7 @@ def write_records(target: Path, dicts: list[dict], *, documents: set[Path] | Non
         if old is not None:
             if not any(looks_like_record(r) for r in old.records):
                 raise ValueError(f"{target} exists and is not a castdoc record; not overwritten")
+            dicts = keep_reviewed(old.records, dicts)
             if same_records(old.records, round_trip(dicts)):
                 return False
     write_atomic(target, dump_yaml(dicts))

@@ -22,6 +22,7 @@ from .records import (
     RECORD_SUFFIX,
     document_candidates,
     is_record_file,
+    keep_reviewed,
     load_record,
     portable,
     record_path,
@@ -206,6 +207,7 @@ def raw_findings(doc: Path, rec: Path, cfg: CheckConfig, *, limits: Limits = DEF
             else:
                 found.extend(check_schema(loaded, file=rname, document=dname))
                 if fresh is not None:
+                    fresh = keep_reviewed(loaded.records, fresh)  # a person's corrections are no drift
                     found.extend(check_drift(loaded, fresh, file=rname, document=dname))
     return found, fresh
 
@@ -390,11 +392,35 @@ def check_paths(paths: list[str], cfg: CheckConfig, *, fix: bool = False, change
                        files=tuple(files))
 
 
+def check_stdin(cfg: CheckConfig, data: bytes) -> CheckResult:
+    """``castdoc check -``: one record read from standard input, checked against the schema
+    (there is no document beside it to read again)."""
+    import tempfile
+
+    from .schema_rules import check_schema
+
+    name = "<stdin>"
+    with tempfile.TemporaryDirectory(prefix="castdoc-check-") as d:
+        tmp = Path(d) / "stdin.yaml"
+        tmp.write_bytes(data)
+        try:
+            loaded = load_record(tmp)
+        except RecordError as e:
+            found = [_finding("CD002", file=name, line=e.lineno, message=f"cannot read the record: {e.message}",
+                              unreadable=True)]
+        else:
+            found = check_schema(loaded, file=name, document=None)
+    found = apply_config(found, cfg)
+    return CheckResult(findings=tuple(sorted(found, key=lambda f: f.sort_key())), documents=0, records=1,
+                       files=(name,))
+
+
 def run_check(paths: list[str] | None, *, fmt: str = "human", config: Path | None = None,
               select: list[str] | None = None, ignore: list[str] | None = None, records: Path | None = None,
               fix: bool = False, changed_since: str | None = None, limits: Limits = DEFAULT_LIMITS,
               debug: bool = False, jobs: int | None = None, out=None, full: bool = False,
-              keep_state: bool = True) -> Report:
+              keep_state: bool = True, profile: str | None = None, stdin: bytes | None = None,
+              quiet: bool = False, verbose: bool = False) -> Report:
     """``castdoc check`` as a library call: configuration found, the archive checked, the
     report written to ``out`` (stdout); the Report gives the exit code.
 
@@ -402,23 +428,44 @@ def run_check(paths: list[str] | None, *, fmt: str = "human", config: Path | Non
     ``keep_state=False`` neither reads nor writes the state file."""
     import sys
 
+    from .. import config as settings
     from ..batch import default_jobs
     from .config import load_config, with_cli
     from .output import render
 
     targets = paths or ["."]
-    cfg = load_config(config, start=Path(targets[0]))
-    cfg = with_cli(cfg, select=select, ignore=ignore, records=records)
-    state = None
-    if keep_state:
-        from .state import STATE_NAME, CheckState, run_key, state_folder
+    if "-" in targets and targets != ["-"]:
+        raise UsageError("'-' reads one record from standard input: give it alone")
+    start = Path.cwd() if targets == ["-"] else Path(targets[0])
+    cfg = load_config(config, start=start)
+    cfg = with_cli(cfg, select=select, ignore=ignore, records=records, profile=profile)
+    settings.use(config, start=start if config is None else None)  # local names: fresh readings as parse reads
+    if targets == ["-"]:
+        if fix:
+            raise UsageError("--fix rewrites record files; a record on standard input has none")
+        result = check_stdin(cfg, sys.stdin.buffer.read() if stdin is None else stdin)
+    else:
+        state = None
+        if keep_state:
+            from .state import STATE_NAME, CheckState, run_key, state_folder
 
-        where = state_folder(targets, cfg.file) / STATE_NAME
-        key = run_key(era=cfg.era, records=cfg.records, limits=limits)
-        state = CheckState(where, key) if full else CheckState.load(where, key)
-    result = check_paths(targets, cfg, fix=fix, changed_since=changed_since, limits=limits, debug=debug,
-                         jobs=jobs or default_jobs(), state=state)
-    if state is not None:
-        state.save()
+            where = state_folder(targets, cfg.file) / STATE_NAME
+            key = run_key(era=cfg.era, records=cfg.records, limits=limits)
+            state = CheckState(where, key) if full else CheckState.load(where, key)
+        result = check_paths(targets, cfg, fix=fix, changed_since=changed_since, limits=limits, debug=debug,
+                             jobs=jobs or default_jobs(), state=state)
+        if state is not None:
+            state.save()
+    if verbose:
+        from ..report import info
+
+        info(f"configuration: {cfg.file or '(none found)'}; profile: {cfg.profile or 'issued (all rules)'}; "
+             f"{len(cfg.enabled)} rules on")
+        for f in result.files:
+            info(f"checked {f}")
+    if quiet:  # errors only: warnings and notes left out of the report (they never fail a run)
+        from dataclasses import replace as _replace
+
+        result = _replace(result, findings=tuple(f for f in result.findings if f.severity == "error"))
     render(result, fmt, out or sys.stdout)
     return Report.of_check(unreadable=result.unreadable, errors=result.count("error"))

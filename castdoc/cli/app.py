@@ -20,7 +20,7 @@ app = typer.Typer(
         "structured records: who must do what by when, contacts, platforms, people, dates.\n\n"
         + report.EXIT_CODES_HELP
     ),
-    add_completion=False,
+    add_completion=True,  # castdoc --install-completion (bash, zsh, fish, PowerShell)
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,

@@ -17,7 +17,7 @@ Executor = choices("Executor", "local", "dask")
 def parse(
     files: List[str] = typer.Argument(..., help="Documents (.txt .docx .pdf .html) or folders; '-' reads standard input."),
     fmt: OutFormat = typer.Option(OutFormat.yaml, "--format", "-f", help="yaml (one --- document per article), json (one array) or jsonl."),
-    out_dir: Optional[Path] = typer.Option(None, "--output-dir", "-o", help="Write one record file per input into this folder instead of stdout."),
+    out_dir: Optional[Path] = typer.Option(None, "--output-dir", "-o", help="Write one record file per input into this folder, mirroring the inputs' folders (sub/a.pdf -> DIR/sub/a.pdf.yaml), instead of stdout."),
     glob: Optional[str] = typer.Option(None, "--glob", help="When a folder is given, only files matching this pattern (e.g. '*.pdf')."),
     max_size: float = typer.Option(50, "--max-size", help="Refuse input files larger than this many MB."),
     max_unzipped: float = typer.Option(200, "--max-unzipped", help="Refuse .docx files whose contents expand past this many MB (zip bombs)."),
@@ -25,7 +25,9 @@ def parse(
     timeout: float = typer.Option(60, "--timeout", min=0, help="Stop a file after this many seconds and report it (0: no limit)."),
     cache: Optional[Path] = typer.Option(None, "--cache", help="Keep records in this folder and skip documents unchanged since (same sha256 and castdoc version)."),
     update: bool = typer.Option(False, "--update", help="Write or refresh each document's record <stem>.yaml beside it (atomically; unchanged records are left alone) instead of printing."),
+    config: Optional[Path] = typer.Option(None, "--config", help="A castdoc.toml or pyproject.toml for local names (default: the nearest one above the first input)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary on stderr."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Name the configuration used and the number of inputs on stderr."),
     debug: bool = typer.Option(False, "--debug", help="Show a traceback for internal errors."),
     executor: Executor = typer.Option(Executor.local, "--executor", help="local: worker processes here (-j); dask: the Dask cluster at --scheduler (pip install 'castdoc[cluster]'), for OCR of scanned archives or millions of documents."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="The Dask scheduler's address for --executor dask (tcp://host:8786); the workers must see the same paths."),
@@ -42,6 +44,7 @@ def parse(
 
       castdoc parse --update archive/
 
+      castdoc parse inbox/ -o records/      (inbox/sub/a.pdf -> records/sub/a.pdf.yaml)
       castdoc parse scans/ --executor dask --scheduler tcp://10.0.0.5:8786 -o records/
 
     Exit codes: 0 all read; 1 some inputs could not be read (the others were written);
@@ -52,5 +55,5 @@ def parse(
 
     limits = Limits(max_bytes=int(max_size * 1024 * 1024), max_unzipped=int(max_unzipped * 1024 * 1024))
     return parse_files(files, fmt=fmt.value, out_dir=out_dir, glob=glob, limits=limits, jobs=jobs, timeout=timeout,
-                       cache_dir=cache, update=update, quiet=quiet, debug=debug, executor=executor.value,
-                       scheduler=scheduler).exit_code
+                       cache_dir=cache, update=update, quiet=quiet, debug=debug, config=config,
+                       verbose=verbose, executor=executor.value, scheduler=scheduler).exit_code

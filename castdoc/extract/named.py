@@ -71,7 +71,7 @@ GENERIC = frozenset(
     "学术 科学技术 知识 文化 健康 管理 平台 基地 中心 体系 网络化 志愿 志愿服务 科技志愿服务 开放 协同 融合 高校 "
     "学会服务 咨询 决策 决策咨询 智库 思想库 科技思想库 科普教育 科普教育基地 试点 品牌 项目 行动 计划 工程 战略 "
     "新 大 小 总 多 各类 有关 相关 主要 其他 联合 公益 社会 公众 全民 科学素质 能力 提升 质量 高质量 发展战略 "
-    "活动 年度 本年度 会议 建设 组织 单位 部门 站点 网站 官网 人民 代表 代表大会 全国代表大会 人民代表大会".split()
+    "活动 年度 本年度 会议 建设 组织 单位 部门 站点 网站 官网 人民 代表 会员 职工 党员 代表大会 全国代表大会 人民代表大会 会员代表大会".split()
 )
 STOP_TAGS = ("p", "c", "r", "d", "y", "e", "o", "f", "a", "ad", "an", "ag", "z", "zg", "i", "uj", "ul", "uz", "uv",
              "ud", "ug")
@@ -348,7 +348,7 @@ class _Finder:
     def known(self) -> None:
         t = self.t
         for lex, category in (("platforms.txt", "platform"), ("initiatives.txt", "initiative")):
-            for word in nlp.lexicon(lex):
+            for word in (*nlp.lexicon(lex), *nlp.user_words(category)):  # the office's own (castdoc.toml)
                 i = t.find(word)
                 while i >= 0:
                     j = i + len(word)

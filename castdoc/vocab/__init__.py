@@ -24,6 +24,7 @@ from .furniture import (
     BOILERPLATE,
     DATELINE,
     DATELINE_FIRST,
+    EDITION,
     IMAGE_FILE,
     PAGE_DATE,
     PAGE_NUMBER,
@@ -84,4 +85,5 @@ from .labels import (
     PERSON_LABELS,
     SOURCE_LINE,
 )
+from .tables import CONTACT_COLUMNS, DUTY_COLUMNS, NO_DEADLINE, column_of
 from .units import ACTOR_HEADS, ORG_AFTER, ORG_END, ORG_SUFFIX

@@ -23,6 +23,8 @@ PDF_PAGE_NUMBER = re.compile(
 DATELINE = re.compile(r"^(?:【[^】]{0,12}】\s*)?(?:本报讯|本報訊|本报\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*讯|本报\S{0,12}?讯|新华社\S{0,10}电|本网讯|本刊讯|讯\s)")
 DATELINE_FIRST = frozenset("【本新讯")  # what a DATELINE match starts with
 # The date a web page shows above or below its article (year first: a faster search).
+# a newspaper page's number in its masthead: 第3版, A2版
+EDITION = re.compile(r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版|[A-Z]?\d{1,2}\s*版")
 PAGE_DATE = re.compile(r"(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)")
 
 # Web page furniture: navigation, counters, share buttons, footers.
