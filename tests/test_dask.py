@@ -56,10 +56,13 @@ def test_dask_gives_what_j2_gives(cluster, folder):
 
 
 def test_dask_json_array_and_output_folder(cluster, folder, tmp_path):
-    out = tmp_path / "out"
+    out, here = tmp_path / "out", tmp_path / "here"
     r = _run(str(folder), "-o", str(out), "-q", "--executor", "dask", "--scheduler", cluster.scheduler_address)
     assert r.returncode == 1
-    assert sorted(p.name for p in out.iterdir()) == [f"n{i}.yaml" for i in range(9)]
+    assert _run(str(folder), "-o", str(here), "-q", "-j", "2").returncode == 1
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == 9 and names == sorted(p.name for p in here.iterdir())
+    assert all((out / n).read_bytes() == (here / n).read_bytes() for n in names)
     js = _run(str(folder), "-f", "json", "-q", "--executor", "dask", "--scheduler", cluster.scheduler_address)
     assert len(json.loads(js.stdout)) == 9
 
