@@ -94,6 +94,12 @@ def test_a_task_of_its_own_time_does_not_take_the_notices_deadline():
     assert by_text(ts, "活动照片").deadline is None
 
 
+def test_an_objection_lies_within_the_public_notice_window():
+    ts = tasks("    现将拟推荐项目予以公示，公示时间为2024年9月5日至2024年9月11日。任何单位或个人对公示项目持有异议的，"
+               "应当在公示期内以书面形式提出。提出异议的个人须在书面材料上签署真实姓名。\n")
+    assert {t.deadline for t in ts if "异议" in t.text} == {D(2024, 9, 11)}
+
+
 # ---------------------------------------------------------------- the property
 ACTORS = ("各区科协要", "各市级学会要", "请各单位")
 # (the time a task states, the deadline it states: a day, "rule" for a relative rule, None)
