@@ -207,6 +207,9 @@ def test_update_and_fix_use_the_batch_inputs(tmp_path):
 def test_batch_summary_says_outputs_could_not_be_written(tmp_path, monkeypatch, capsys):
     from castdoc.report import Report
 
+    import castdoc.report
+
+    monkeypatch.setattr(castdoc.report, "_console", None)  # made afresh on the captured stderr
     r = Report(inputs=3)
     r.failure(WriteError("cannot write: no space left on the disk", path="o/a.yaml"), written=False)
     r.failure(CastdocError("file is empty", path="b.txt"))
