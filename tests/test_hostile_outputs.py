@@ -273,3 +273,18 @@ def test_parse_output_dir_that_is_a_file_is_a_usage_error(tmp_path):
     (tmp_path / "out").write_text("x", encoding="utf-8")
     r = castdoc("parse", str(doc), "-o", str(tmp_path / "out"))
     assert r.returncode == 2 and "is a file" in one_line_error(r)
+
+
+def test_a_temporary_file_left_by_a_killed_writer_is_swept_by_the_next(tmp_path, monkeypatch):
+    import castdoc.writeout as writeout
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()
+    stale = tmp_path / f".a.yaml.{gone}-x1y2z3.tmp"
+    stale.write_text("half a rec", encoding="utf-8")
+    mine = tmp_path / f".b.yaml.{os.getpid()}-q1w2e3.tmp"
+    mine.write_text("in flight", encoding="utf-8")
+    monkeypatch.setattr(writeout, "_write_anonymous", lambda target, data: False)
+    monkeypatch.setattr(writeout, "_SWEPT", set())
+    writeout.write_atomic(tmp_path / "c.yaml", "kind: notice\n")
+    assert not stale.exists() and mine.exists()
