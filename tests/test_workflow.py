@@ -429,3 +429,20 @@ def test_every_command_documents_exit_codes_and_takes_q_and_v(command):
 def test_shell_completion_is_offered():
     out = run("--help").stdout.decode()
     assert "--install-completion" in out and "--show-completion" in out
+
+
+def test_the_readme_python_example_runs():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## From Python\n\n```python\n(.*?)```", readme, flags=re.S)
+    assert block, "the README shows castdoc from Python"
+    r = subprocess.run([sys.executable, "-c", block.group(1)], cwd=ROOT, capture_output=True, timeout=300, env=_env())
+    assert r.returncode == 0, r.stderr.decode()
+    assert "2024-05-20 各市科协" in r.stdout.decode()
+
+
+def test_the_readme_explains_each_capability():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for needle in ("-o tasks.xlsx", "castdoc report inbox/ -o report.html", "--profile received", "reviewed:",
+                   "[lexicon]", "forwards:", "--install-completion", "castdoc check -", "OUT/sub/notice.pdf.yaml",
+                   "README*"):
+        assert needle in readme, needle
