@@ -16,6 +16,7 @@ class Document:
     view: View  # the article's normalised view; offsets map into the whole file's raw text
     structure: Structure
     reference: dt.date | None  # 成文日期 or dateline: the year and month for partial dates
+    headers: tuple[str, ...] = ()  # the reader's running heads and feet (a .docx header often names the issuer)
 
     @property
     def text(self) -> str:

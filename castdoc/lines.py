@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .datefmt import DATE_FIRST, FULL_DATE
+from .webpage import is_meta_line, is_nav_line
 from .vocab import (  # (BOILERPLATE, COLOPHON, LABEL: later stages also read them from here)
     BOILERPLATE,
     COLOPHON,
@@ -82,7 +83,8 @@ def has_title_end(text: str) -> bool:
 def is_furniture(text: str) -> bool:
     """Page furniture: navigation and the like, an image's file name, or an SEO header (a
     run of keywords joined by underscores)."""
-    return bool(BOILERPLATE.match(text) or is_image_file(text) or (text.count("_") >= 3 and "@" not in text))
+    return bool(BOILERPLATE.match(text) or is_image_file(text) or (text.count("_") >= 3 and "@" not in text)
+                or is_nav_line(text) or is_meta_line(text))
 
 
 def is_title_like(text: str) -> bool:

@@ -42,12 +42,12 @@ def _sha256_of(path, raw: RawText) -> str:
 
 def documents_from_raw(raw: RawText, *, path: str, sha256: str) -> list[Document]:
     view = normalise(raw.text)
-    articles = split_articles(view)
+    articles = split_articles(view, tuple(b.start for b in raw.blocks if b.kind == "article"))
     docs = []
     for n, art in enumerate(articles):
         st = structure(art)
         source = Source(path=path, format=raw.format, sha256=sha256, article=n, articles=len(articles))
-        docs.append(Document(source=source, view=art, structure=st, reference=st.issued))
+        docs.append(Document(source=source, view=art, structure=st, reference=st.issued, headers=raw.headers))
     return docs
 
 

@@ -36,7 +36,7 @@ class Mention:
 class Block:
     """A layout hint from a reader: where a paragraph, heading, row or page break sits."""
 
-    kind: str  # paragraph | heading | table_row | page_break | header | footer | textbox | rule (red, under a 版头)
+    kind: str  # paragraph | heading | table_row | page_break | header | footer | textbox | rule (red, under a 版头) | article (a headline opens one)
     start: int
     end: int
     page: int | None = None

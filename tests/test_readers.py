@@ -557,7 +557,10 @@ def test_html_furniture_class_kept_when_it_holds_the_article():
 def test_html_reader_needs_no_third_party_parser():
     import ast
 
-    tree = ast.parse(Path(html_reader.__file__).read_text(encoding="utf-8"))
-    imported = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
-    imported |= {n.module.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module and n.level == 0}
-    assert imported <= {"__future__", "codecs", "re", "html"}
+    from castdoc.parse import html_tree
+
+    for module in (html_reader, html_tree):
+        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+        imported = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        imported |= {n.module.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module and n.level == 0}
+        assert imported <= {"__future__", "codecs", "re", "html"}

@@ -123,10 +123,12 @@ def _preload(parse) -> None:
     base = parse.parse if isinstance(parse, _Rendering) else parse
     if base is not parse_one and not getattr(base, "runs_the_pipeline", False):
         return
+    from .. import nlp
     from ..pipeline import parse_text
 
     try:
         parse_text(_WARM_TEXT)
+        nlp.warm()  # the whole word table, not only the warm text's words: the workers share it
     except Exception:  # noqa: BLE001 - only a head start: the workers load what they need anyway
         pass
 

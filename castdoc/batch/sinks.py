@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from ..errors import CastdocError, UsageError
-from ..record import DUMPERS, dump_json
+from ..record import DUMPERS
 from ..report import Report
 from ..types import Record
 from .outcome import Outcome
@@ -28,7 +28,17 @@ class Render:
         self.fmt = fmt
 
     def __call__(self, records: list[Record]) -> str:
+        if self.fmt == "json-items":
+            return json_items([r.to_dict() for r in records])
         return DUMPERS[self.fmt]([r.to_dict() for r in records])
+
+
+def json_items(records: list[dict]) -> str:
+    """One file's records as items of the JSON array ``dump_json`` writes of all of them:
+    each indented as inside that array, joined by its separator, without the brackets."""
+    import json
+
+    return ",\n".join("  " + json.dumps(r, ensure_ascii=False, indent=2).replace("\n", "\n  ") for r in records)
 
 
 class Stream:
@@ -46,18 +56,26 @@ class Stream:
 
 
 class JsonArray:
-    """One JSON array of every article of every file, written at the end."""
-
-    render = None
+    """One JSON array of every article of every file, written as the files come in: the
+    workers render each file's items, this process only writes them between the
+    brackets, so its memory does not grow with the number of documents. The text is
+    byte for byte what ``dump_json`` gives for all the records at once."""
 
     def __init__(self):
-        self.records: list[dict] = []
+        self.render = Render("json-items")
+        self.items = 0
 
     def take(self, i: int, out: Outcome, report: Report) -> None:
-        self.records.extend(r.to_dict() for r in out.records)
+        text = out.text if out.text is not None else self.render(list(out.records))
+        if not text:
+            return
+        sys.stdout.write(("[\n" if not self.items else ",\n") + text)
+        sys.stdout.flush()
+        self.items += 1
 
     def close(self, report: Report) -> None:
-        sys.stdout.write(dump_json(self.records))
+        sys.stdout.write("\n]\n" if self.items else "[]\n")
+        sys.stdout.flush()
 
 
 class Folder:

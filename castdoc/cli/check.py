@@ -28,6 +28,7 @@ def check(
     max_size: float = typer.Option(50, "--max-size", help="Refuse documents larger than this many MB."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
     debug: bool = typer.Option(False, "--debug", help="Show a traceback for internal errors (checks in one process)."),
+    full: bool = typer.Option(False, "--full", help="Read every document again, even those unchanged since the last check (.castdoc-check.json)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Report errors only (warnings and notes never fail a run)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Say on stderr which configuration and profile were used and each file checked."),
 ) -> int:
@@ -60,5 +61,5 @@ def check(
 
     return run_check(paths, fmt=fmt.value, config=config, select=select, ignore=ignore, records=records, fix=fix,
                      changed_since=changed_since, limits=Limits(max_bytes=int(max_size * 1024 * 1024)), debug=debug,
-                     jobs=jobs, out=sys.stdout, profile=profile.value if profile else None, quiet=quiet,
+                     jobs=jobs, out=sys.stdout, full=full, profile=profile.value if profile else None, quiet=quiet,
                      verbose=verbose).exit_code

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from typing import Callable
 
-from . import contacts, dates, keywords, named, people, periods, tasks
+from . import dates, keywords, named, people, periods, tables
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -36,8 +36,8 @@ EXTRACTORS: dict[str, Callable[..., tuple]] = {
     "named": named.extract,
     "keywords": keywords.extract,
     "periods": periods.extract,
-    "contacts": contacts.extract,
-    "tasks": tasks.extract,
+    "contacts": tables.contacts_with_tables,  # contacts.extract, and contact tables
+    "tasks": tables.tasks_with_tables,  # tasks.extract, and tables of duties
 }
 
 

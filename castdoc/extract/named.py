@@ -31,7 +31,13 @@ from ._tokens import Clean, clean_of
 PLATFORM_HEADS = (
     "平台", "基地", "工作站", "服务站", "论坛", "嘉年华", "创新中心", "孵化器", "众创空间", "分库", "思想库", "大赛", "竞赛",
     "挑战赛", "博览会", "展览会", "科技周", "活动周", "科普周", "科普网", "科技网", "科协网", "科技小院", "科学城",
+    "科创中心", "活动中心", "网站", "信息网", "代表大会",
 )
+# Heads of events: their year and round belong to the name (2025年某某论坛, 第七届某某博览会);
+# a standing thing's do not (2019年某某工作站 is the station of that year's list).
+EVENT_HEADS = ("代表大会", "论坛", "嘉年华", "大赛", "竞赛", "挑战赛", "博览会", "展览会", "科技周", "活动周", "科普周")
+# Levels that make a category of what follows (省级院士专家工作站: any station of that level).
+LEVEL_WORDS = ("国家级", "省级", "市级", "县级", "区级", "地市级", "部级")
 INITIATIVE_HEADS = ("计划纲要", "行动计划", "计划", "工程", "行动", "战略", "专项", "倡议")
 # Heads that make a quoted phrase a name though they are too loose for unquoted text.
 QUOTED_HEADS = ("研究院", "中心", "馆", "站", "科技园", "产业园", "科学园", "节", "联盟", "书屋", "课堂", "讲堂", "学堂", "大讲堂", "沙龙", "讲坛", "项目",
@@ -54,6 +60,10 @@ GOVERN = frozenset(
     "借助 用好 办好 建好 管好 筹建 评选 表彰 命名 挂牌 揭牌 获批 获评 获得 荣获 评为 列为 纳入 实地 先后 首先 随后 "
     "一行 组织召开 举行 视察 考评 评估 下载 登录 访问 关注 发布 转发 印发 介绍 讲解 参加了 调研了 暨 及其 以及".split()
 )
+# Words that make a clause of what would be a name: a modal, a copula, a predicate (海智基地要
+# 充分发挥平台作用, 名单详见某某网站). A name stops at them on either side.
+PREDICATE = frozenset("要 应 应当 须 需 需要 必须 将 会 能 可 是 为 把 被 让 使 向 充分发挥 建立 新建 详见 见".split())
+GOVERN = GOVERN | PREDICATE
 GENERIC = frozenset(
     "国际 国内 创新 创业 创新创业 服务 科技 科普 海智 学会 技术 公共 综合 示范 教育 成果 转化 成果转化 科技成果转化 孵化 "
     "离岸 人才 海外 企业 产业 工作 专家 院士 院士专家 青少年 科学 研究 发展 交流 合作 数字化 智慧 网络 信息 资源 共享 "
@@ -61,7 +71,7 @@ GENERIC = frozenset(
     "学术 科学技术 知识 文化 健康 管理 平台 基地 中心 体系 网络化 志愿 志愿服务 科技志愿服务 开放 协同 融合 高校 "
     "学会服务 咨询 决策 决策咨询 智库 思想库 科技思想库 科普教育 科普教育基地 试点 品牌 项目 行动 计划 工程 战略 "
     "新 大 小 总 多 各类 有关 相关 主要 其他 联合 公益 社会 公众 全民 科学素质 能力 提升 质量 高质量 发展战略 "
-    "活动 年度 本年度 会议 建设 组织 单位 部门 站点 网站 官网".split()
+    "活动 年度 本年度 会议 建设 组织 单位 部门 站点 网站 官网 人民 代表 会员 职工 党员 代表大会 全国代表大会 人民代表大会 会员代表大会".split()
 )
 STOP_TAGS = ("p", "c", "r", "d", "y", "e", "o", "f", "a", "ad", "an", "ag", "z", "zg", "i", "uj", "ul", "uz", "uv",
              "ud", "ug")
@@ -93,9 +103,11 @@ _X_ZHI_X = re.compile(r"..之.")
 _HONOUR = re.compile(r"先进|优秀|称号|标兵|模范")
 _THEME_BEFORE = re.compile(r"主题(?:为|是)?[—\-:]*$")
 _CLAUSE_PUNCT = re.compile(r"[,。;:!?、]")
-_PAREN_PLACE = re.compile(r"\([\u4e00-\u9fff]{1,8}\)")
+_PAREN_PLACE = re.compile(r"\((?!以下|下称|简称)[\u4e00-\u9fff]{1,12}\)")  # (深圳), (三亚某某研究院): a host
+_ENUM_START = re.compile(r"(?:\(?[一二三四五六七八九十\d]{1,3}[)、.])")
+_LEADING_YEAR = re.compile(r"(?:\d{4}(?:-\d{4})?年度?|\d{4}年)")
 _YEAR = re.compile(r"\d{4}")
-_YEAR_OR_ORDINAL = re.compile(r"(?:\d{4}年度?|第[一二三四五六七八九十\d]+[届期批]|\d{4})")
+_YEAR_OR_ORDINAL = re.compile(r"(?:\d{4}年度?|第[一二三四五六七八九十\d]+[届期批次]|\d{4})")
 _YEAR_WORD = re.compile(r"\d{4}年度?")
 _QUOTE_MARKS = re.compile(r"[“”\"「」『』]")
 
@@ -204,6 +216,11 @@ class _Finder:
         if t[qe:qe + 1] in ("等", "的", "和", "与", "及", "是", "为", "在", "中"):
             return None
         j = _NAME_RUN.match(t, qe).end()  # up to 25 characters of a name, not past 的和与及等
+        if j > qe:
+            for w, _tag, off in nlp.pos_cut(t[qe:j]):
+                if w in PREDICATE:
+                    j = qe + off
+                    break
         best = None
         for m in _heads_re().finditer(t, qe, j):
             if m.end() in self.c.bounds and m.start() > qe:
@@ -228,6 +245,7 @@ class _Finder:
             if cand is None:
                 continue
             s, e, words = cand
+            s = self._trim_start(s, hs, head)
             name = t[s:e]
             if len(name) - len(head) < 2 or name.startswith(COLLECTIVE):
                 continue
@@ -240,6 +258,18 @@ class _Finder:
             if not self._ends_phrase(e):
                 continue
             self.add([(s, e)], _category(head), head, False)
+
+    def _trim_start(self, s: int, hs: int, head: str) -> int:
+        """A list's number is no part of a name ((三)某某竞赛), nor is the year of a standing
+        thing or a plan (2019年某某工作站); an event keeps its year."""
+        m = _ENUM_START.match(self.t, s, hs)
+        if m:
+            s = m.end()
+        if head not in EVENT_HEADS:
+            m = _LEADING_YEAR.match(self.t, s, hs)
+            if m:
+                s = m.end()
+        return s
 
     def _window(self, hs: int, he: int) -> tuple[int, int]:
         t = self.t
@@ -282,6 +312,8 @@ class _Finder:
                 if depth == 0:
                     break
                 depth -= 1
+            elif depth == 0 and w in LEVEL_WORDS:
+                break  # 省级院士专家工作站: the name (if any) starts after the level
             elif depth == 0 and not _name_part(w, tag):
                 if tag == "r" or w in ("本", "该", "各", "我", "其", "此", "这", "那"):
                     return None  # 本地区科普工作计划, 该基地: a reference, not a name
@@ -292,7 +324,7 @@ class _Finder:
         # a name does not open with a verb or a particle
         while start < hs:
             w, tag = next(((w, tag) for w, tag, off in toks if a + off == start), ("", ""))
-            if w and (tag.startswith("v") and tag != "vn" or w in ("之", "(")):
+            if w and (tag.startswith("v") and tag != "vn" and w not in GENERIC or w in ("之", "(")):
                 start += len(w)
                 words = [x for x in words if x != (w, tag)]
                 continue
@@ -363,9 +395,14 @@ def _ends_with_head(content: str) -> str | None:
     return None
 
 
+_PLACE_ENDS = frozenset("省市县区镇乡村湾港岛州山")  # jieba tags a lone 县 or 湾 zg, as it does 的地得
+
+
 def _name_part(w: str, tag: str) -> bool:
     if w in GOVERN:
         return False
+    if tag == "zg" and w in _PLACE_ENDS:
+        return True
     if w == "之":
         return True
     if tag == "x":

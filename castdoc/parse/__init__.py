@@ -24,14 +24,14 @@ READERS: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".doc": "doc",
+    ".wps": "doc",
+    ".rtf": "rtf",
+    ".ofd": "ofd",
 }
 
 # Formats offices meet that castdoc cannot read yet, with what to do instead.
 CONVERT_HINTS: dict[str, str] = {
-    ".doc": "save it as .docx (Word: File > Save As; LibreOffice: soffice --headless --convert-to docx FILE)",
-    ".wps": "save it as .docx from WPS Office (文件 > 另存为 > .docx)",
-    ".ofd": "export it to PDF (数科OFD阅读器 or 福昕OFD: 文件 > 另存为 PDF)",
-    ".rtf": "save it as .docx or .txt",
     ".xls": "these are spreadsheets; save the notice text as .txt or .docx",
     ".xlsx": "these are spreadsheets; save the notice text as .txt or .docx",
     ".ceb": "export it to PDF with the Apabi reader",
@@ -57,6 +57,9 @@ def sniff(data: bytes) -> str | None:
     if data.startswith(b"%PDF"):
         return ".pdf"
     if data.startswith(b"PK\x03\x04"):
+        tail = data[-65536:]  # the zip's central directory names its members
+        if b"OFD.xml" in tail and b"word/document.xml" not in tail:
+            return ".ofd"
         return ".docx"
     low = head[:512].lower()
     if low.startswith((b"<!doctype html", b"<html")) or b"<html" in low or b"<body" in low:
@@ -89,9 +92,11 @@ def read_bytes(data: bytes, *, name: str, suffix: str | None = None, limits: Lim
         raise EmptyDocument("file is empty", path=name, hint="check that the file was saved or downloaded completely")
     sniffed = sniff(data)
     # A password-protected .docx is an OLE file like a .doc: the docx reader tells them apart.
-    ole_docx = sniffed == ".doc" and (suffix or "").lower() == ".docx"
+    keep_suffix = sniffed == ".doc" and (suffix or "").lower() == ".docx"
+    # Any zip sniffs as .docx unless it names OFD.xml: a damaged .ofd is best told so by the OFD reader.
+    keep_suffix = keep_suffix or (sniffed == ".docx" and (suffix or "").lower() == ".ofd")
     if suffix is None or suffix.lower() not in READERS or (
-        sniffed and sniffed != suffix.lower() and sniffed in (".pdf", ".docx", ".doc") and not ole_docx
+        sniffed and sniffed != suffix.lower() and sniffed in (".pdf", ".docx", ".doc", ".ofd") and not keep_suffix
     ):
         suffix = sniffed or suffix or ".txt"
     raw = reader_for(suffix, path=name).read(data, name=name, limits=limits)

@@ -5,7 +5,18 @@ import re
 
 from ..lines import LABEL, Line, ends_sentence, is_colophon, is_date_line
 from ..types import Mention
-from ..vocab import ATTACH_HEAD, ATTACH_ITEM, ATTACH_REF, CC_HEAD, CC_WORDS, TRAILING_DOC_NUMBER
+from ..vocab import (
+    ATTACH_BODY,
+    ATTACH_FILE,
+    ATTACH_HEAD,
+    ATTACH_INLINE_ITEM,
+    ATTACH_ITEM,
+    ATTACH_REF,
+    ATTACH_TITLE_END,
+    CC_HEAD,
+    CC_WORDS,
+    TRAILING_DOC_NUMBER,
+)
 from .context import Context, split_groups
 
 _NOT_A_NAME = re.compile(r"^(?:见|详见|请|下载)")  # an instruction where a name would stand
@@ -16,8 +27,9 @@ def attachments(ctx: Context) -> list[Mention]:
     seen: set[str] = set()
 
     def add(men: Mention) -> None:
-        if men.value not in seen:
-            seen.add(men.value)
+        key = ATTACH_FILE.sub("", men.value)  # 附件:X.doc under the list's 附件:X is the same X
+        if key not in seen:
+            seen.add(key)
             out.append(men)
 
     lines = ctx.lines
@@ -29,19 +41,23 @@ def attachments(ctx: Context) -> list[Mention]:
         if not m:
             k += 1
             continue
-        items: list[tuple[Line, int]] = []
-        if ln.text[m.end():].strip():
-            items.append((ln, m.end()))
+        items: list[tuple[Line, int, int | None]] = []
+        rest = ln.text[m.end():]
+        if rest.strip():
+            items.extend((ln, a, b) for a, b in _inline_items(ln.text, m.end()))
+        bare = not rest.strip()
         j = k + 1
         while j < len(idx):
             nxt = lines[idx[j]]
-            if ATTACH_ITEM.match(nxt.text) and len(nxt.text) <= 80 and not ends_sentence(nxt.text):
-                items.append((nxt, 0))
+            t = nxt.text
+            if len(t) <= 80 and not ends_sentence(t) and (
+                    ATTACH_ITEM.match(t) or (bare and ATTACH_TITLE_END.search(ATTACH_FILE.sub("", t)))):
+                items.append((nxt, 0, None))
                 j += 1
                 continue
             break
-        for line, off in items:
-            men = _item(ctx, line, off)
+        for line, a, b in items:
+            men = _item(ctx, line, a, b)
             if men is not None:
                 add(men)
         k = j
@@ -52,17 +68,44 @@ def attachments(ctx: Context) -> list[Mention]:
             continue
         for m in ATTACH_REF.finditer(ln.text):
             add(ctx.mention(ln, m.start(1), m.end(1)))
+    if not out:
+        for men in _annex_heads(ctx):
+            add(men)
     return out
 
 
-def _item(ctx: Context, line: Line, a: int) -> Mention | None:
+def _inline_items(t: str, a: int) -> list[tuple[int, int]]:
+    """附件:1.某某表 2.某某名单 on one line: one piece per number (the whole rest if none)."""
+    marks = list(ATTACH_INLINE_ITEM.finditer(t, a))
+    if len(marks) < 2:
+        return [(a, len(t))]
+    return [(mk.end(), marks[n + 1].start() if n + 1 < len(marks) else len(t)) for n, mk in enumerate(marks)]
+
+
+def _annex_heads(ctx: Context) -> list[Mention]:
+    """No 附件说明: the annexes themselves, each opened by 附件1 on its own line over its title."""
+    out = []
+    lines, idx = ctx.lines, ctx.content
+    for k, i in enumerate(idx[:-1]):
+        t = lines[i].text
+        m = ATTACH_BODY.match(t) if t.startswith("附") else None
+        if m and not m.group("title").strip() and len(t) <= 6:
+            nxt = lines[idx[k + 1]]
+            if 2 <= len(nxt.text) <= 60 and not ends_sentence(nxt.text) and ATTACH_TITLE_END.search(nxt.text):
+                men = _item(ctx, nxt, 0, None)
+                if men is not None:
+                    out.append(men)
+    return out
+
+
+def _item(ctx: Context, line: Line, a: int, b: int | None) -> Mention | None:
     """The attachment's name on its line: without its number, its punctuation, the
-    发文字号 after it and the 《》 round it."""
+    发文字号 after it and the 《》 round it (a file's extension stays: it is written)."""
     t = line.text
     im = ATTACH_ITEM.match(t[a:])
     if im:
         a += im.end()
-    b = len(t)
+    b = len(t) if b is None else b
     while b > a and t[b - 1] in ";；,，。.、 ":
         b -= 1
     tm = TRAILING_DOC_NUMBER.search(t[a:b])

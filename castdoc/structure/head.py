@@ -8,13 +8,16 @@ from dataclasses import dataclass, replace
 from ..datefmt import FULL_DATE
 from ..lines import LABEL, ends_sentence, has_title_end, is_dateline, is_title_like
 from ..types import Mention
-from ..vocab import CITING, DOC_NUMBER, ORG_SUFFIX
+from ..vocab import BYLINE_ROLES_RE, CITING, DOC_NUMBER, ORG_SUFFIX
 from .context import Context, Placed, split_groups
 from .dates import page_date
+from ..webpage import is_meta_line
 
 # What a sentence of the body has that a 主送 line does not.
 DIRECTIVE_HINT = re.compile(r"如下|根据|现将|现就|为了|为进一步|按照|经研究|。|决定")
 _DATE_START = re.compile(r"^(?:\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|近日|日前|本报)")  # a body's first words
+# A byline standing on its own line (记者 王明, 通讯员 李华 张强): not a title.
+BYLINE_LINE = re.compile(rf"^(?:{BYLINE_ROLES_RE})\s*[:：/]?\s*[\u4e00-\u9fff·]{{2,4}}(?:[\s、]+[\u4e00-\u9fff·]{{2,4}})*$")
 _SPAM = re.compile(r"[a-z]{2,}\d{3,}|\d{5,}")
 
 
@@ -71,11 +74,19 @@ def title(ctx: Context, number: Placed | None, to: Recipients | None, dateline: 
                 if (prev != dn_idx and "关于" in pt and not t.startswith("关于") and is_title_like(pt)
                         and not has_title_end(pt) and prev in cands):
                     first = prev
+                # (A unit on the line above a 关于… title is its 发文机关标志, not part of it: joining
+                # them lowered validation's titles, 2026-12-04.)
             m = ctx.view.mention(lines[first].start, lines[i].end)
             return Placed(replace(m, value=m.value.replace("\n", "")), i)
+    # A saved web page: the article's title stands right above its metadata line.
+    web = _above_meta(ctx, limit)
+    if web is not None:
+        return web
     # A bulletin's title sits above its dateline.
     if dateline is not None:
         prev = ctx.before(dateline)
+        if prev is not None and BYLINE_LINE.match(lines[prev].text):
+            prev = ctx.before(prev)
         if prev is not None and is_title_like(lines[prev].text) and not page_date(lines[prev].text):
             return Placed(ctx.mention(lines[prev]), prev)
         return None
@@ -88,6 +99,23 @@ def title(ctx: Context, number: Placed | None, to: Recipients | None, dateline: 
             continue
         if is_title_like(t) and not page_date(t) and "。" not in t and len(t) <= 60 and not _spam(t):
             return Placed(ctx.mention(lines[i]), i)
+    return None
+
+
+def _above_meta(ctx: Context, limit: int | None) -> Placed | None:
+    """The content line right above the first 发布时间/来源 line of the page's head."""
+    lines = ctx.lines
+    end = min(len(lines), 30 if limit is None else limit)
+    meta = next((i for i in range(end) if is_meta_line(lines[i].text)), None)
+    if meta is None:
+        return None
+    above = [i for i in ctx.content if i < meta]
+    if not above:
+        return None
+    i = above[-1]
+    t = lines[i].text
+    if is_title_like(t) and "。" not in t and not page_date(t) and not _spam(t) and not BYLINE_LINE.match(t):
+        return Placed(ctx.mention(lines[i]), i)
     return None
 
 

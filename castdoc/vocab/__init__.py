@@ -24,6 +24,7 @@ from .furniture import (
     BOILERPLATE,
     DATELINE,
     DATELINE_FIRST,
+    EDITION,
     IMAGE_FILE,
     PAGE_DATE,
     PAGE_NUMBER,
@@ -66,11 +67,14 @@ from .kinds import (
 )
 from .labels import (
     ATTACH_BODY,
+    ATTACH_FILE,
     ATTACH_HEAD,
+    ATTACH_INLINE_ITEM,
     ATTACH_ITEM,
     ATTACH_NOTE,
     ATTACH_NOTE_ITEM,
     ATTACH_REF,
+    ATTACH_TITLE_END,
     AUTHOR_LINE,
     BYLINE_ROLES,
     BYLINE_ROLES_RE,
@@ -81,4 +85,5 @@ from .labels import (
     PERSON_LABELS,
     SOURCE_LINE,
 )
+from .tables import CONTACT_COLUMNS, DUTY_COLUMNS, NO_DEADLINE, column_of
 from .units import ACTOR_HEADS, ORG_AFTER, ORG_END, ORG_SUFFIX

@@ -23,6 +23,8 @@ PDF_PAGE_NUMBER = re.compile(
 DATELINE = re.compile(r"^(?:【[^】]{0,12}】\s*)?(?:本报讯|本報訊|本报\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*讯|本报\S{0,12}?讯|新华社\S{0,10}电|本网讯|本刊讯|讯\s)")
 DATELINE_FIRST = frozenset("【本新讯")  # what a DATELINE match starts with
 # The date a web page shows above or below its article (year first: a faster search).
+# a newspaper page's number in its masthead: 第3版, A2版
+EDITION = re.compile(r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版|[A-Z]?\d{1,2}\s*版")
 PAGE_DATE = re.compile(r"(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)")
 
 # Web page furniture: navigation, counters, share buttons, footers.
@@ -35,3 +37,17 @@ BOILERPLATE = re.compile(
     re.I,
 )
 IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|bmp|webp)$", re.I)
+
+# A web page's metadata line: 发布时间:… 来源:… 作者:… 浏览次数:… Labels that open such a line
+# on their own (META_STRONG), and the wider set that makes one when two stand on a line (a
+# 时间: or 日期: alone is also how a notice gives its meeting's time).
+META_STRONG = ("发布时间", "发布日期", "发表时间", "更新时间", "信息来源", "文章来源", "稿件来源", "来源", "作者",
+               "浏览次数", "阅读次数", "点击数", "点击次数", "点击量", "浏览量", "责任编辑", "编辑", "阅读", "点击")
+META_LABELS = META_STRONG + ("日期", "时间", "属于", "栏目", "字号", "审核", "摄影", "供稿", "录入", "访问量")
+META_LABEL = re.compile(r"[\[【(（]?\s*(?P<label>" + "|".join(sorted(META_LABELS, key=len, reverse=True)) + r")\s*[:：]")
+# A navigation bar, a breadcrumb, a site's top links: the words they are made of.
+NAV_WORDS = re.compile(
+    r"首页|首\s页|登录|注册|繁体|简体|English|ENGLISH|无障碍|站内搜索|搜索|网站导航|网站地图|手机版|移动版|"
+    r"长辈版|关怀版|联系我们|友情链接|相关链接|返回|上一版|下一版|版面导航|标题导航|语音朗读|放大|缩小|RSS|订阅|政务微博|政务微信|邮箱登录|信息公开|政府网|人民网|新华网"
+)
+NAV_SEPARATORS = re.compile(r"\s*(?:[|｜>›»/\\]|\s{1,})\s*")

@@ -28,6 +28,7 @@ from ...types import Person
 from .._tokens import clean_of
 from .bylines import bylines, contacts
 from .cues import DOCTRINE
+from .lists import bracketed, counted_after_join, post_labels, shared_titles
 from .reader import Reader
 
 __all__ = ["extract"]
@@ -40,6 +41,10 @@ def extract(doc, found) -> tuple[Person, ...]:
     bylines(r)
     contacts(r)
     r.contextual()
+    bracketed(r)
+    post_labels(r)
+    shared_titles(r)
+    counted_after_join(r)
     _local_names(r)
     return _people(r)
 

@@ -27,6 +27,7 @@ from ...types import Task
 from .actor import actor_at, inherit_actors
 from .bulletin import bulletin_tasks
 from .deadline import Dates
+from .filters import exhortation
 from .fields import as_read, contact, deliverable, detail, section, task_id
 from .notice import notice_tasks
 from .paragraphs import paragraphs
@@ -51,7 +52,7 @@ def extract(doc, found) -> tuple[Task, ...]:
     for k, c in enumerate(cands):
         mention = as_read(doc, c.start, c.end)
         value = mention.value
-        if len(value) < 4:
+        if len(value) < 4 or exhortation(value):
             continue
         tid = task_id(doc.source.sha256, doc.source.article, value)
         if tid in seen:

@@ -1,0 +1,128 @@
+"""People named in lists and runs the running-text passes do not reach: a name with its
+post in brackets (张建国（某某大学教授）、李红梅（省农科院研究员）), a post as a label over
+names (主任：张建国; 委员：赵志刚、钱小明), a 、-list before a shared title or 同志
+(张建国、李红梅、赵志刚同志), a name run on into a title (郭娜委员:), and the head of a
+count after 及/和 (…及何志强等130名先进个人)."""
+from __future__ import annotations
+
+import re
+
+from .bylines import names_in
+from .cues import AFTER_DENG, PUNCT
+from .patterns import positions, positions_at_end, titles_after
+from .reader import Reader
+from .words import COURTESY, ORG_END
+
+_BRACKET = re.compile(r"\(([^()\n]{2,30})\)")
+_PIECE = re.compile(r"[、,;]")
+# a post as a label: at a line's or a clause's start, with its colon (主任:, 副组长:)
+_LABEL_COLON = re.compile(r"\s*:\s*")
+# what may stand before a name that opens a list entry
+_ENTRY_BEFORE = set("、,:;\n(") | {" "}
+# 委员 after a name is a title where the name ends there: 郭娜委员:, 王建民委员、
+_MEMBER = re.compile(r"委员(?=[:,、。;\s)]|$)")
+# joins before the head of a counted list: 及何志强等130名
+_JOIN = "及和与暨"
+
+
+def bracketed(r: Reader) -> None:
+    """张建国(北京理工大学教授): the post in brackets right after the name is its role."""
+    t = r.t
+    for m in _BRACKET.finditer(t):
+        p = m.start()
+        inner = m.group(1)
+        if r.c.in_furniture(p) or not (positions_at_end().search(inner) or inner[-1] in ORG_END):
+            continue
+        i = _name_before(r, p)
+        if i is None:
+            continue
+        roles = []
+        a = m.start(1)
+        for pm in [*_PIECE.finditer(inner), None]:
+            b = m.start(1) + (pm.start() if pm else len(inner))
+            if b > a and positions_at_end().search(t[a:b]):
+                roles.append((a, b))
+            a = b + 1
+        r.add(i, p, roles)
+
+
+def _name_before(r: Reader, p: int) -> int | None:
+    """The start of a whole name ending at ``p`` that opens an entry (after 、 , : or a line
+    start), else None."""
+    t = r.t
+    for L in (3, 2, 4):
+        i = p - L
+        if i < 0 or not (i == 0 or t[i - 1] in _ENTRY_BEFORE or i in r.c.gaps or t[i - 1] in PUNCT or i in r.c.bounds):
+            continue
+        s = r.surname_len(i, strong=True)
+        if not s or not 1 <= L - s <= 2 or any(k in r.c.gaps for k in range(i + 1, p)):
+            continue
+        hit = r.name_after(i, s, True, 1)
+        if hit and hit[0] == p:
+            return i
+    return None
+
+
+def post_labels(r: Reader) -> None:
+    """主任:张建国 / 委员:赵志刚、钱小明: a post as a label at a line's start over names."""
+    t = r.t
+    pos = 0
+    for line in t.split("\n"):
+        a = pos
+        pos += len(line) + 1
+        lead = len(line) - len(line.lstrip())
+        m = positions().match(t, a + lead)
+        if not m or r.c.in_furniture(a):
+            continue
+        colon = _LABEL_COLON.match(t, m.end())
+        if not colon:
+            continue
+        names_in(r, colon.end(), a + len(line), (), "text", [m.span()])
+
+
+def shared_titles(r: Reader) -> None:
+    """张建国、李红梅、赵志刚同志 / 王建民、刘晓东委员: the names of a 、-list before a title
+    share it (the last name is found by ``titled``, or here for 委员)."""
+    t = r.t
+    for m in [*titles_after().finditer(t), *_MEMBER.finditer(t)]:
+        p = m.start()
+        if r.c.in_furniture(p):
+            continue
+        role = t[m.start():m.end()]
+        roles = [(m.start(), m.end())] if role not in COURTESY else []
+        members = []
+        end = p
+        while True:
+            i = _name_before(r, end)
+            if i is None:
+                break
+            members.append((i, end))
+            if i == 0 or t[i - 1] != "、":
+                break
+            end = i - 1
+        if not members:
+            continue
+        if role.startswith("委员") and len(members) == 1 and not r.plausible(*members[0]):
+            continue  # 委员 alone after a single name: only where the tagger agrees it is one
+        if len(members) == 1 and t[members[0][0]:p] not in r.found and not role.startswith("委员"):
+            continue  # a single name before a title: ``titled`` judges it
+        for a, b in members:
+            r.add(a, b, roles)
+
+
+def counted_after_join(r: Reader) -> None:
+    """…先进集体及何志强等130名先进个人: the head of a counted list after 及/和/与."""
+    t = r.t
+    for m in AFTER_DENG.finditer(t):
+        p = m.start()
+        for L in (3, 2, 4):
+            i = p - L
+            if i < 1 or t[i - 1] not in _JOIN:
+                continue
+            s = r.surname_len(i, strong=False)
+            if not s or not 1 <= L - s <= 2:
+                continue
+            hit = r.name_after(i, s, False, 2)
+            if hit and hit[0] == p and r.name_word(t[i:p], s):
+                r.add(i, p)
+                break

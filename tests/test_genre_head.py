@@ -1,0 +1,178 @@
+"""Classes of text around the article, as people paste or save it: web chrome, bylines
+above datelines, notices whose signature was lost. Every document here is invented."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from castdoc.pipeline import parse_text
+from castdoc.webpage import is_meta_line, is_nav_line, meta_value
+
+
+@pytest.mark.parametrize("line", [
+    "市政府网 省政府网 繁体中文 登录|注册",
+    "当前位置:首页>新闻中心>工作动态",
+    " / 新闻 / 科协资讯",
+    "首页 | 机构概况 | 新闻动态 | 通知公告 | 联系我们",
+    "站内搜索",
+])
+def test_navigation_lines(line):
+    assert is_nav_line(line.strip())
+
+
+@pytest.mark.parametrize("line", [
+    "某市科协召开2025年学会工作座谈会",
+    "各区科协,各市级学会:",
+    "一、活动时间",
+    "联系人:王某 电话:0571-88888888",
+])
+def test_article_lines_are_not_navigation(line):
+    assert not is_nav_line(line)
+
+
+@pytest.mark.parametrize("line, meta", [
+    ("发布时间:2025-03-02 10:21 来源:某县科协 浏览次数:233", True),
+    ("日期:2025-03-02 来源:某县科技局", True),
+    ("作者:张某   时间:2025-03-02   点击数:", True),
+    ("时间:2025年5月10日上午9:00", False),  # a meeting's time in a notice
+    ("日期:5月10日", False),
+])
+def test_metadata_lines(line, meta):
+    assert is_meta_line(line) is meta
+
+
+def test_meta_value():
+    line = "来源:某县科协 发布时间:2025-03-02"
+    a, b = meta_value(line, ("来源",))
+    assert line[a:b] == "某县科协"
+
+
+WEB_BULLETIN = """欢迎访问某市科学技术协会
+市政府网 省政府网 繁体中文 登录|注册
+当前位置:首页>新闻中心>工作动态
+某市科协赴山区县调研基层科普工作
+日期:2025-03-02 10:21 来源:某市科协办公室
+3月1日,某市科协党组书记赵某一行赴山区县调研基层科普工作,实地察看了乡村科普站建设情况。
+调研组一行还与县科协干部座谈交流,听取了工作汇报。
+上一篇:某市科协召开全委会
+"""
+
+
+def test_web_page_title_stands_above_its_metadata_line():
+    (rec,) = parse_text(WEB_BULLETIN)
+    assert rec.kind == "bulletin"
+    assert rec.title == "某市科协赴山区县调研基层科普工作"
+    assert rec.issued == dt.date(2025, 3, 1)
+
+
+def test_byline_above_a_dateline_is_not_the_title():
+    text = ("某省青少年科技创新大赛开幕\n记者 周某某\n"
+            "本报讯 6月3日,某省青少年科技创新大赛在省科技馆开幕,来自全省的三百余名学生参加比赛。\n"
+            "本届大赛由省科协等单位主办。\n")
+    (rec,) = parse_text(text)
+    assert rec.title == "某省青少年科技创新大赛开幕"
+
+
+UNSIGNED = """某技协字〔2025〕8号
+关于开展2025年度优秀科技论文评选工作的通知
+各分会,各会员单位:
+根据《某省技术协会表彰奖励办法》,现将评选工作有关事项通知如下。
+一、请各单位于2025年6月30日前报送推荐材料。
+二、推荐材料一式三份。
+"""
+
+
+def test_unsigned_notice_issuer_from_its_agency_code():
+    (rec,) = parse_text(UNSIGNED)
+    assert rec.issuer == "某省技术协会"
+
+
+def test_agency_code_takes_the_tightest_unit():
+    text = UNSIGNED.replace("根据《某省技术协会表彰奖励办法》", "根据某省开发区技术协会和《某省技术协会表彰奖励办法》")
+    (rec,) = parse_text(text)
+    assert rec.issuer == "某省技术协会"
+
+
+def test_unsigned_notice_issuer_from_its_printed_by_line():
+    text = UNSIGNED.replace("某技协字〔2025〕8号", "国技字〔2025〕8号") + "抄送:省科协。\n某某学会 2025年5月30日印发\n"
+    (rec,) = parse_text(text)
+    assert rec.issuer == "某某学会"
+
+
+def test_signature_above_an_unlabelled_list():
+    items = "\n".join(f"{k}.某县第{k}科普教育基地" for k in range(1, 16))
+    text = ("关于命名第三批某市科普教育基地的通知\n各县科协,各有关单位:\n"
+            "经单位申报、专家评审,决定命名下列单位为第三批某市科普教育基地。希望各基地充分发挥作用。\n"
+            f"某市科学技术协会\n2025年3月19日\n第三批某市科普教育基地名单\n{items}\n")
+    (rec,) = parse_text(text)
+    assert rec.issuer == "某市科学技术协会"
+    assert rec.issued == dt.date(2025, 3, 19)
+
+
+NOTICE_HEAD = "关于举办2025年某市科普讲解大赛的通知\n各区科协,各市级学会:\n为提升科普讲解水平,现将有关事项通知如下。\n一、请各单位于2025年6月30日前报送参赛名单。\n"
+SIGNED = "某市科学技术协会\n2025年5月8日\n"
+
+
+def _attachments(text):
+    (rec,) = parse_text(text)
+    return list(rec.attachments)
+
+
+def test_attachments_run_together_on_the_label_line():
+    assert _attachments(NOTICE_HEAD + "附件:1.参赛报名表 2.评分细则\n" + SIGNED) == ["参赛报名表", "评分细则"]
+
+
+def test_unnumbered_attachments_under_a_bare_label():
+    text = NOTICE_HEAD + "附件:\n参赛报名表\n市级讲解员推荐名单\n" + SIGNED
+    assert _attachments(text) == ["参赛报名表", "市级讲解员推荐名单"]
+
+
+def test_attachment_file_names_keep_their_extension_and_are_listed_once():
+    text = NOTICE_HEAD + "附件:参赛报名表\n" + SIGNED + "附件下载:参赛报名表.docx\n"
+    assert _attachments(text) == ["参赛报名表"]
+    assert _attachments(NOTICE_HEAD + "附件:参赛报名表.xlsx\n" + SIGNED) == ["参赛报名表.xlsx"]
+
+
+def test_annex_headings_when_there_is_no_attachment_note():
+    text = NOTICE_HEAD + SIGNED + "附件1\n某市科普讲解大赛评分细则\n一、内容准确。\n"
+    assert _attachments(text) == ["某市科普讲解大赛评分细则"]
+
+
+def test_a_page_header_made_of_navigation_is_not_an_article():
+    text = ("第03版:要闻 上一版 下一版\n语音朗读|返回首页 | 版面导航 | 标题导航\n"
+            "某省科协召开全委会\n本报讯 5月15日,某省科协九届三次全委会在省会召开,会议审议通过了工作报告。\n"
+            "会议由省科协主席主持。2025年5月16日\n")
+    recs = parse_text(text)
+    assert len(recs) == 1
+    assert recs[0].title == "某省科协召开全委会"
+
+
+def test_a_signed_news_item_on_a_web_page_is_a_bulletin_by_its_writer():
+    text = ("云溪:县委对县科协两项工作给予肯定\n2025-01-12 15:30:00 来源: 临江市科学技术协会 作者:云溪县科协\n"
+            "在各方支持下,云溪县科协帮助企业建成首家院士专家工作站,县科普活动中心建成开放,得到县委的肯定。\n"
+            "县科协将以此为动力,积极主动作为。\n云溪县科协\n2025年1月12日\n[责任编辑:周某]\n友情链接:\n")
+    recs = parse_text(text)
+    assert len(recs) == 1
+    assert recs[0].kind == "bulletin"
+    assert recs[0].issuer == "云溪县科协"
+    assert recs[0].issued == dt.date(2025, 1, 12)
+
+
+@pytest.mark.parametrize("tail, issuer, issued", [
+    ("特此通知。 ? ? ? 某某部创新司 ? ? ? 2025年5月6日(此件主动公开)\n", "某某部创新司", dt.date(2025, 5, 6)),
+    ("特此通知。\n临江市科技局   二○二五年九月二十五日   联系人:王某 电话:2813061\n", "临江市科技局", dt.date(2025, 9, 25)),
+    ("特此通知。\n临江市人民政府\n2025822\n", "临江市人民政府", dt.date(2025, 8, 22)),
+])
+def test_flattened_signatures(tail, issuer, issued):
+    text = "关于开展科技活动周活动的通知\n各县区科技局:\n请各单位按照要求组织开展科技活动周活动,认真做好各项准备工作,确保取得实效。\n" + tail
+    (rec,) = parse_text(text)
+    assert rec.issuer == issuer
+    assert rec.issued == issued
+
+
+def test_a_bulletin_dated_only_recently_takes_its_publication_date():
+    text = ("临江市科协开展科技志愿服务活动\n发布时间:2025-03-12 来源:临江市科协\n"
+            "近日,临江市科协组织科技志愿者深入社区开展科普宣传活动。\n活动共发放宣传资料500余份。\n")
+    (rec,) = parse_text(text)
+    assert rec.issued == dt.date(2025, 3, 12)
