@@ -188,6 +188,7 @@ def cache_name(stamp: tuple) -> str:
 @functools.cache
 def table():
     """castdoc's word table with the words registered by ``register_words`` added."""
+    _words_from_env()
     t = _cached_table()
     _add_user_words(t)
     return t
@@ -408,10 +409,21 @@ _USER_FREQ = 5000  # as the package lexicons give their names
 _saved_codes: dict[str, int | None] = {}  # codes the user words replaced, to restore on a new list
 
 
+_ENV = "CASTDOC_LOCAL_NAMES"  # the list, for worker processes started by spawn (not fork)
+_env_read: list[bool] = []
+
+
 def register_words(*, platforms=(), initiatives=(), people=()) -> None:
     """Make these names words of the table (one word each, tagged as the package lexicons
     tag theirs) and names the extractors find as such; replaces the last registered list."""
+    import json
+
     _USER.update(platform=tuple(platforms), initiative=tuple(initiatives), person=tuple(people))
+    _env_read.append(True)
+    if any(_USER.values()):
+        os.environ[_ENV] = json.dumps(_USER, ensure_ascii=False)
+    else:
+        os.environ.pop(_ENV, None)
     if table.cache_info().currsize:
         _add_user_words(table())
         if _words.cache_info().currsize:
@@ -423,7 +435,25 @@ def register_words(*, platforms=(), initiatives=(), people=()) -> None:
 
 def user_words(kind: str) -> tuple[str, ...]:
     """The registered names of one kind: platform, initiative or person."""
+    _words_from_env()
     return _USER[kind]
+
+
+def _words_from_env() -> None:
+    """A spawned worker's words: what the parent registered, passed down in the environment."""
+    if _env_read:
+        return
+    _env_read.append(True)
+    raw = os.environ.get(_ENV)
+    if not raw:
+        return
+    import json
+
+    try:
+        got = json.loads(raw)
+        _USER.update({k: tuple(str(w) for w in got.get(k, ())) for k in _USER})
+    except (ValueError, AttributeError, TypeError):
+        pass
 
 
 def _add_user_words(t) -> None:

@@ -446,3 +446,25 @@ def test_the_readme_explains_each_capability():
                    "[lexicon]", "forwards:", "--install-completion", "castdoc check -", "OUT/sub/notice.pdf.yaml",
                    "README*"):
         assert needle in readme, needle
+
+
+def test_local_names_reach_a_worker_started_by_spawn(tmp_path):
+    """Where workers are spawned (macOS, Windows), the names come down in the environment."""
+    import os
+
+    env = _env()
+    env["CASTDOC_LOCAL_NAMES"] = json.dumps({"platform": ["星城科普云"]}, ensure_ascii=False)
+    code = ("from castdoc.pipeline import parse_text; import sys; "
+            "print([p.name for p in parse_text(sys.stdin.read())[0].platforms])")
+    r = subprocess.run([sys.executable, "-c", code], input=NOTICE.encode(), capture_output=True, env=env, timeout=300)
+    assert "星城科普云" in r.stdout.decode(), r.stderr.decode()
+    assert os.environ.get("CASTDOC_LOCAL_NAMES") is None  # this process registered none
+
+
+def test_two_inputs_with_one_output_name_are_reported_not_renamed(tmp_path):
+    for d in ("x", "y"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "a.txt").write_text(NOTICE, encoding="utf-8")
+    r = run("parse", str(tmp_path / "x"), str(tmp_path / "y"), "-o", str(tmp_path / "out"))
+    assert r.returncode == 1 and b"same output name" in r.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["a.txt.yaml"]
