@@ -113,3 +113,11 @@ def tasks(records_or_paths: Iterable[Record | str | os.PathLike] | Record | str 
 
     return select(rows, due_before=day(due_before), due_after=day(due_after), actor=actor, overdue=overdue,
                   today=day(today))
+
+
+def link(records: Iterable[Record]) -> list[Record]:
+    """The records, each 转发 notice's ``forwards.path`` set to the path of the record it
+    forwards when that record is among them (what ``castdoc report`` shows)."""
+    from .structure.forward import link_records
+
+    return link_records(records)

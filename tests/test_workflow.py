@@ -396,6 +396,9 @@ def test_a_forwarding_notice_names_what_it_forwards():
     assert rec.to_dict()["forwards"]["doc_number"] == "某科协发〔2024〕21号"
     assert castdoc.Record.from_dict(rec.to_dict()).forwards == rec.forwards
     assert castdoc.parse(ORIGINAL)[0].forwards is None
+    original = castdoc.parse(ORIGINAL, name="inbox/original.txt")[0]
+    linked = castdoc.link([rec, original])
+    assert linked[0].forwards.path == "inbox/original.txt" and linked[1] == original
     assert "forwards" not in castdoc.parse(ORIGINAL)[0].to_dict()  # other records keep their shape
 
 
