@@ -471,3 +471,13 @@ def test_two_inputs_with_one_output_name_are_reported_not_renamed(tmp_path):
     r = run("parse", str(tmp_path / "x"), str(tmp_path / "y"), "-o", str(tmp_path / "out"))
     assert r.returncode == 1 and b"same output name" in r.stderr
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["a.txt.yaml"]
+
+
+def test_a_report_written_into_the_inbox_is_not_read_back(tmp_path):
+    (tmp_path / "notice.txt").write_text(NOTICE, encoding="utf-8")
+    assert run("report", str(tmp_path), "-o", str(tmp_path / "report.html")).returncode == 0
+    assert run("tasks", str(tmp_path), "-o", str(tmp_path / "tasks.txt")).returncode == 0
+    r = run("parse", str(tmp_path), "--format", "json")
+    assert [Path(x["source"]["path"]).name for x in json.loads(r.stdout)] == ["notice.txt"]
+    r = run("parse", str(tmp_path / "report.html"), "--format", "json")  # named, it is read
+    assert r.returncode == 0
