@@ -28,6 +28,7 @@ def parse(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary on stderr."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Name the configuration used and the number of inputs on stderr."),
     debug: bool = typer.Option(False, "--debug", help="Show a traceback for internal errors."),
+    base_date: Optional[str] = typer.Option(None, "--base-date", help="Read a document that carries no date of its own (no 成文日期, dateline or year) as written on this day (YYYY-MM-DD): its 5月28日 and 明天 then resolve, and the record says the year was supplied."),
 ) -> int:
     """Read documents and write one record per article (YAML by default).
 
@@ -49,7 +50,10 @@ def parse(
     from ..batch.run import parse_files
     from ..parse import Limits
 
+    from ..datefmt import date_option
+
+    when = date_option(base_date, option="--base-date") if base_date else None
     limits = Limits(max_bytes=int(max_size * 1024 * 1024), max_unzipped=int(max_unzipped * 1024 * 1024))
     return parse_files(files, fmt=fmt.value, out_dir=out_dir, glob=glob, limits=limits, jobs=jobs, timeout=timeout,
                        cache_dir=cache, update=update, quiet=quiet, debug=debug, config=config,
-                       verbose=verbose).exit_code
+                       verbose=verbose, base_date=when).exit_code

@@ -38,7 +38,7 @@ PLATFORM_HEADS = (
 EVENT_HEADS = ("代表大会", "论坛", "嘉年华", "大赛", "竞赛", "挑战赛", "博览会", "展览会", "科技周", "活动周", "科普周")
 # Levels that make a category of what follows (省级院士专家工作站: any station of that level).
 LEVEL_WORDS = ("国家级", "省级", "市级", "县级", "区级", "地市级", "部级")
-INITIATIVE_HEADS = ("计划纲要", "行动计划", "计划", "工程", "行动", "战略", "专项", "倡议")
+INITIATIVE_HEADS = ("规划纲要", "计划纲要", "行动计划", "计划", "工程", "行动", "战略", "专项", "倡议")
 # Heads that make a quoted phrase a name though they are too loose for unquoted text.
 QUOTED_HEADS = ("研究院", "中心", "馆", "站", "科技园", "产业园", "科学园", "节", "联盟", "书屋", "课堂", "讲堂", "学堂", "大讲堂", "沙龙", "讲坛", "项目",
                 "活动")
@@ -71,7 +71,7 @@ GENERIC = frozenset(
     "学术 科学技术 知识 文化 健康 管理 平台 基地 中心 体系 网络化 志愿 志愿服务 科技志愿服务 开放 协同 融合 高校 "
     "学会服务 咨询 决策 决策咨询 智库 思想库 科技思想库 科普教育 科普教育基地 试点 品牌 项目 行动 计划 工程 战略 "
     "新 大 小 总 多 各类 有关 相关 主要 其他 联合 公益 社会 公众 全民 科学素质 能力 提升 质量 高质量 发展战略 "
-    "活动 年度 本年度 会议 建设 组织 单位 部门 站点 网站 官网 人民 代表 会员 职工 党员 代表大会 全国代表大会 人民代表大会 会员代表大会".split()
+    "活动 年度 本年度 会议 建设 组织 单位 部门 站点 网站 官网 人民 代表 会员 职工 党员 特色 示范性 优质 体验 实践 代表大会 全国代表大会 人民代表大会 会员代表大会".split()
 )
 STOP_TAGS = ("p", "c", "r", "d", "y", "e", "o", "f", "a", "ad", "an", "ag", "z", "zg", "i", "uj", "ul", "uz", "uv",
              "ud", "ug")
@@ -104,6 +104,8 @@ _HONOUR = re.compile(r"先进|优秀|称号|标兵|模范")
 _THEME_BEFORE = re.compile(r"主题(?:为|是)?[—\-:]*$")
 _CLAUSE_PUNCT = re.compile(r"[,。;:!?、]")
 _PAREN_PLACE = re.compile(r"\((?!以下|下称|简称)[\u4e00-\u9fff]{1,12}\)")  # (深圳), (三亚某某研究院): a host
+_PERIOD_END = re.compile(r"\((?:\d{4}\s*[-—–~至]\s*\d{4}|\d{4})年?\)$")
+PLAN_TITLE_HEADS = ("规划纲要", "计划纲要", "行动计划", "发展战略")
 _ENUM_START = re.compile(r"(?:\(?[一二三四五六七八九十\d]{1,3}[)、.])")
 _LEADING_YEAR = re.compile(r"(?:\d{4}(?:-\d{4})?年度?|\d{4}年)")
 _YEAR = re.compile(r"\d{4}")
@@ -230,6 +232,18 @@ class _Finder:
         return None
 
     # ------------------------------------------------------------- unquoted
+    def titled_plans(self) -> None:
+        """《全民科学素质行动规划纲要(2021-2035年)》: a plan that is published as a document
+        is still the plan; its period in brackets is not part of its name."""
+        t = self.t
+        for a, b in self.titles:
+            inner_end = b - 1
+            m = _PERIOD_END.search(t, a + 1, inner_end)
+            e = m.start() if m else inner_end
+            name = t[a + 1:e]
+            if name.endswith(PLAN_TITLE_HEADS) and len(name) >= 6 and not self.c.in_furniture(a):
+                self.add([(a + 1, e)], "initiative", "titled", False)
+
     def unquoted(self) -> None:
         t = self.t
         for m in _heads_re().finditer(t):
@@ -434,6 +448,7 @@ def _distinctive(w: str, tag: str) -> bool:
 def extract(doc, found) -> tuple[tuple[Named, ...], tuple[Named, ...]]:
     f = _Finder(clean_of(doc.view))
     f.quoted()
+    f.titled_plans()
     f.unquoted()
     f.known()
     return f.result()

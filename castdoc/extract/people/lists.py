@@ -11,7 +11,7 @@ from .bylines import names_in
 from .cues import AFTER_DENG, PUNCT
 from .patterns import positions, positions_at_end, titles_after
 from .reader import Reader
-from .words import COURTESY, ORG_END
+from .words import CN_NUM, COURTESY, ORG_END, ORG_SUFFIX
 
 _BRACKET = re.compile(r"\(([^()\n]{2,30})\)")
 _PIECE = re.compile(r"[、,;]")
@@ -31,7 +31,7 @@ def bracketed(r: Reader) -> None:
     for m in _BRACKET.finditer(t):
         p = m.start()
         inner = m.group(1)
-        if r.c.in_furniture(p) or not (positions_at_end().search(inner) or inner[-1] in ORG_END):
+        if r.c.in_furniture(p) or not (positions_at_end().search(inner) or inner[-1] in ORG_END or ORG_SUFFIX.search(inner)):
             continue
         i = _name_before(r, p)
         if i is None:
@@ -126,3 +126,57 @@ def counted_after_join(r: Reader) -> None:
             if hit and hit[0] == p and r.name_word(t[i:p], s):
                 r.add(i, p)
                 break
+
+
+_CELL_SEP = set("、,;/|")
+_NUMBER_CELL = re.compile(rf"^(?:\d{{1,3}}[.、]?|[{CN_NUM}]{{1,3}}[、.])$")
+_ROW_LABEL = re.compile(r"^[^:\n]{1,12}:")
+
+
+def name_rows(r: Reader) -> None:
+    """Names laid out as rows: 获奖名单:张建国 李红梅 王小东 (names only, set apart by white
+    space or 、), or a table row 1 张建国 北京理工大学 (a name, then a unit or a post)."""
+    t = r.t
+    pos = 0
+    for line in t.split("\n"):
+        a = pos
+        pos += len(line) + 1
+        if not line or len(line) > 120 or r.c.in_furniture(a):
+            continue
+        lab = _ROW_LABEL.match(line)
+        start = a + (lab.end() if lab else 0)
+        cells = _cells(r, start, a + len(line))
+        if len(cells) < 2:
+            continue
+        cells = [c for c in cells if not _NUMBER_CELL.match(t[c[0]:c[1]])]
+        names = [c for c in cells if _whole_name(r, *c)]
+        if len(names) >= 2 and len(names) == len(cells):
+            for x, y in names:
+                r.add(x, y)
+        elif names and cells and names[0] == cells[0] and len(cells) >= 2:
+            rest = t[cells[1][0]:cells[1][1]]
+            if ORG_SUFFIX.search(rest) or positions_at_end().search(rest):
+                r.add(*names[0])
+
+
+def _cells(r: Reader, a: int, b: int) -> list[tuple[int, int]]:
+    """Pieces of t[a:b] cut at white space (gaps) and list marks."""
+    t = r.t
+    out = []
+    s = a
+    for k in range(a, b + 1):
+        if k == b or t[k] in _CELL_SEP or (k in r.c.gaps and k > s):
+            if k > s:
+                out.append((s, k))
+            s = k + 1 if k < b and t[k] in _CELL_SEP else k
+    return out
+
+
+def _whole_name(r: Reader, a: int, b: int) -> bool:
+    """t[a:b] is one name and nothing more (a surname and one or two characters)."""
+    s = r.surname_len(a, strong=True)
+    if not s or not 1 <= b - a - s <= 2:
+        return False
+    return r.name_word(r.t[a:b], s)
+
+
