@@ -31,6 +31,7 @@ def split_points(lines: tuple[Line, ...]) -> list[int]:
             and (has_title_end(text) or _next_is_body(lines, i + 1))
             and i + 1 < len(lines)
             and _content(lines[starts[-1]:i]) >= MIN_ARTICLE_CHARS
+            and _content(lines[i:]) >= MIN_ARTICLE_CHARS  # not a page's footer after a signed article
         ):
             starts.append(i)
     return starts

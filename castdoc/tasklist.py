@@ -19,13 +19,13 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .errors import CastdocError, RecordError, UsageError
-from .recordfile import RECORD_SUFFIXES, read_record_file
+from .recordfile import MAX_RECORD_BYTES, RECORD_SUFFIXES, read_record_file
 from .report import Report
-from .types import Record, Task
+from .types import Forward, Record, Task
 
-_SHOWN = ("source", "title", "tasks")  # what a row takes from its record
+_SHOWN = ("source", "title", "doc_number", "forwards", "tasks")  # what a row takes from its record
 COLUMNS = ("deadline", "actor", "task", "document", "section", "contact")
-FORMATS = ("table", "csv", "json", "markdown", "ics")
+FORMATS = ("table", "csv", "json", "markdown", "ics", "xlsx")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -36,28 +36,63 @@ class TaskRow:
     task: Task
     document: str = ""  # the title, or the file name when the record has none
     source: str = ""  # the source document's path
+    title: str | None = None
+    doc_number: str | None = None
+    forwards: Forward | None = None  # what the row's document forwards (a 转发 notice)
+    also: tuple[str, ...] = ()  # the other documents that state this duty (a forwarder)
+
+    def documents(self) -> str:
+        """The document, and those that forward the same duty after it (；-separated)."""
+        return "；".join((self.document, *self.also))
 
     def due(self) -> str:
         t = self.task
         if t.deadline is None:
-            return ""
+            # 收到通知后10个工作日内: a rule, shown as written (sorted with the undated)
+            return t.deadline_relative.text if t.deadline_relative else ""
         return t.deadline.isoformat() + (f" {t.deadline_time}" if t.deadline_time else "")
 
     def cells(self) -> tuple[str, ...]:
         t = self.task
-        return (self.due(), t.actor or "", t.text, self.document, " > ".join(t.section), t.contact or "")
+        return (self.due(), t.actor or "", t.text, self.documents(), " > ".join(t.section), t.contact or "")
 
 
 # ---------------------------------------------------------------- the command
-SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".md": "markdown", ".ics": "ics", ".txt": "table"}
+SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".md": "markdown", ".markdown": "markdown", ".ics": "ics",
+                  ".txt": "table", ".xlsx": "xlsx"}
+
+
+def output_format(fmt: str | None, output: Path | None, *, tty: bool) -> str:
+    """The format to write: --format, else the output's suffix, else a table on a terminal
+    and JSON down a pipe. A suffix the format does not write is a usage error, never a
+    spreadsheet quietly holding a box-drawn table."""
+    if output is None:
+        if fmt == "xlsx":
+            raise UsageError("--format xlsx writes a file: give -o tasks.xlsx")
+        return fmt or ("table" if tty else "json")
+    suffix = output.suffix.lower()
+    by_suffix = SUFFIX_FORMATS.get(suffix)
+    if fmt is None:
+        if by_suffix is None:
+            raise UsageError(f"cannot tell the format from the suffix {suffix or '(none)'}", path=str(output),
+                             hint="name the file .xlsx .csv .ics .json .md or .txt, or give --format")
+        return by_suffix
+    if by_suffix != fmt:
+        wanted = [k for k, v in SUFFIX_FORMATS.items() if v == fmt]
+        raise UsageError(f"--format {fmt} does not write {suffix or 'a file without a suffix'}", path=str(output),
+                         hint=f"name the file {' or '.join(wanted)}, or drop --format")
+    return fmt
 
 
 def list_tasks(paths: list[str], *, due_before: str | None = None, due_after: str | None = None,
                actor: str | None = None, overdue: bool = False, today: str | None = None, fmt: str | None = None,
-               output: Path | None = None) -> Report:
+               output: Path | None = None, config: Path | None = None, quiet: bool = False,
+               verbose: bool = False, base_date: str | None = None) -> Report:
     """``castdoc tasks`` as a library call: the chosen tasks of every input written to
     ``output`` or stdout; an input that cannot be read is the Report's failure."""
     import sys
+
+    from . import config as settings
 
     chosen = dict(
         due_before=parse_date(due_before, option="--due-before") if due_before else None,
@@ -66,25 +101,39 @@ def list_tasks(paths: list[str], *, due_before: str | None = None, due_after: st
         overdue=overdue,
         today=parse_date(today, option="--today") if today else None,
     )
-    inputs = expand(paths)
+    base = parse_date(base_date, option="--base-date") if base_date else None
+    form = output_format(fmt, output, tty=sys.stdout.isatty())
+    settings.use(config, start=settings.first_folder(paths) if config is None else None)
+    inputs = expand(paths, skip=[output] if output is not None else [])
     if not inputs:
         raise UsageError("no documents or records found in the paths given")
-    report = Report(inputs=len(inputs))
-    rows = select(load(inputs, on_error=report.failure), **chosen)
-    form = fmt or (
-        SUFFIX_FORMATS.get(output.suffix.lower(), "table") if output is not None
-        else ("table" if sys.stdout.isatty() else "json")
-    )
+    if output is not None:
+        from .outputs import Inputs, guard
+
+        guard(output, Inputs([*paths, *inputs]))  # before reading anything: never onto an input, never at a folder
+    report = Report(inputs=len(inputs), quiet=quiet)
+    rows = select(link_rows(load(inputs, on_error=report.failure, base_date=base)), **chosen)
+    if verbose:
+        report.note(f"{len(rows)} tasks from {len(inputs)} inputs")
     if form == "table" and output is None:
         from rich.console import Console
 
         Console(highlight=False).print(table(rows))
-    elif output is not None:
-        from .writeout import write_atomic
+    elif form == "xlsx":
+        from .outputs import write_output
+        from .xlsx import to_xlsx
 
-        write_atomic(output, render(rows, form))
+        write_output(output, to_xlsx(rows))
+    elif output is not None:
+        from .outputs import write_output
+
+        write_output(output, render(rows, form))
     else:
+        from .terminal import for_terminal, is_terminal
+
         text = render(rows, form)
+        if is_terminal(sys.stdout):  # data onto a terminal: no escape sequence from a record runs there
+            text = for_terminal(text)
         out = getattr(sys.stdout, "buffer", None)
         if out is not None:
             sys.stdout.flush()
@@ -96,14 +145,24 @@ def list_tasks(paths: list[str], *, due_before: str | None = None, due_after: st
 
 
 # ---------------------------------------------------------------- loading
-def expand(paths: Iterable[str]) -> list[str]:
+def expand(paths: Iterable[str], *, skip: Iterable[Path] = ()) -> list[str]:
     """Files as given; folders walked (sorted, recursively) for records and documents.
 
-    In a folder, a document that has a record of the same name beside it (``a.txt`` and
-    ``a.yaml`` after ``castdoc parse -o``) is read from the record only.
+    In a folder, a document that has a record beside it (``a.txt`` and ``a.yaml`` after
+    ``parse --update``, or ``a.txt.yaml`` after ``parse -o``) is read from the record only.
+    A folder's project files (README, CHANGELOG, LICENSE) and castdoc's own outputs (the
+    file being written, task lists and reports it wrote) are left out.
     """
+    from .batch.walk import _being_written, is_own_output, is_project_file
     from .parse import READERS
 
+    writing = _being_written()
+    for s in skip:
+        try:
+            st = Path(s).stat()
+            writing.add((st.st_dev, st.st_ino))
+        except OSError:
+            pass
     out: list[str] = []
     for p in paths:
         path = Path(p)
@@ -116,21 +175,25 @@ def expand(paths: Iterable[str]) -> list[str]:
             and not any(part.startswith(".") for part in f.relative_to(path).parts)
             and not f.name.endswith(".gold.yaml")
             and (f.suffix.lower() in RECORD_SUFFIXES or f.suffix.lower() in READERS)
+            and not is_project_file(f.name)
+            and not is_own_output(str(f), writing=writing)
         )
         recorded = {(f.parent, f.stem) for f in files if f.suffix.lower() in RECORD_SUFFIXES}
         out.extend(
             str(f) for f in files
-            if f.suffix.lower() in RECORD_SUFFIXES or (f.parent, f.stem) not in recorded
+            if f.suffix.lower() in RECORD_SUFFIXES
+            or ((f.parent, f.stem) not in recorded and (f.parent, f.name) not in recorded)
         )
     return out
 
 
-def load(paths: Iterable[str], *, on_error: Callable[[CastdocError], None]) -> list[TaskRow]:
-    """Every task of every input; an input that cannot be read is reported and skipped."""
+def load(paths: Iterable[str], *, on_error: Callable[[CastdocError], None], base_date: dt.date | None = None) -> list[TaskRow]:
+    """Every task of every input; an input that cannot be read is reported and skipped.
+    ``base_date`` reads documents (not records) with no date of their own."""
     rows: list[TaskRow] = []
     for path in paths:
         try:
-            rows.extend(rows_of_file(path))
+            rows.extend(rows_of_file(path, base_date=base_date))
         except CastdocError as e:
             if e.path is None:
                 e.path = path
@@ -138,18 +201,18 @@ def load(paths: Iterable[str], *, on_error: Callable[[CastdocError], None]) -> l
     return rows
 
 
-def rows_of_file(path: str) -> list[TaskRow]:
+def rows_of_file(path: str, *, base_date: dt.date | None = None) -> list[TaskRow]:
     if Path(path).suffix.lower() in RECORD_SUFFIXES:
         return [row for rec in read_records(path) for row in rows_of_record(rec, path)]
     from .pipeline import parse_path  # a document: parse it (loads the extractors)
 
-    return [row for rec in parse_path(path) for row in rows_of_record(rec, path)]
+    return [row for rec in parse_path(path, base_date=base_date) for row in rows_of_record(rec, path)]
 
 
 def read_records(path: str) -> list[Record]:
     """The records of one YAML / JSON / JSON Lines file, checked for shape and types."""
     docs: list = []
-    for d in read_record_file(path).documents:
+    for d in read_record_file(path, max_bytes=MAX_RECORD_BYTES).documents:
         docs.extend(d if isinstance(d, list) else [d])
     out = []
     for d in docs:
@@ -178,8 +241,16 @@ def rows_of_record(rec: Record, path: str) -> list[TaskRow]:
             from .extract.tasks import task_id
 
             t = replace(t, id=task_id(rec.source.sha256 or src_path, rec.source.article, t.text))
-        rows.append(TaskRow(task=t, document=document, source=src_path))
+        rows.append(TaskRow(task=t, document=document, source=src_path, title=rec.title, doc_number=rec.doc_number,
+                            forwards=rec.forwards))
     return rows
+
+
+def link_rows(rows: list[TaskRow]) -> list[TaskRow]:
+    """A duty a 转发 notice repeats from the notice it forwards, listed once (naming both)."""
+    from .structure.forward import link_rows as link
+
+    return link(rows)
 
 
 def _tidy(t: Task) -> Task:
@@ -247,6 +318,8 @@ def render(rows: list[TaskRow], fmt: str, *, now: dt.datetime | None = None) -> 
         return to_ics(rows, now=now)
     if fmt == "table":
         return to_table_text(rows)
+    if fmt == "xlsx":
+        raise UsageError("--format xlsx writes a file: give -o tasks.xlsx")
     raise UsageError(f"unknown format {fmt!r}", hint="use one of " + ", ".join(FORMATS))
 
 
@@ -267,8 +340,13 @@ def to_csv(rows: list[TaskRow]) -> str:
 def to_json(rows: list[TaskRow]) -> str:
     out = [
         {"id": t.id, "text": t.text, "actor": t.actor, "deadline": t.deadline.isoformat() if t.deadline else None,
-         "deadline_time": t.deadline_time, "detail": t.detail, "deliverable": t.deliverable, "contact": t.contact,
-         "section": list(t.section), "document": r.document, "source": r.source, "offset": t.start}
+         "deadline_time": t.deadline_time,
+         "deadline_relative": ({"text": t.deadline_relative.text, "count": t.deadline_relative.count,
+                                "unit": t.deadline_relative.unit, "after": t.deadline_relative.after}
+                               if t.deadline_relative else None),
+         "detail": t.detail, "deliverable": t.deliverable, "contact": t.contact,
+         "section": list(t.section), "document": r.document, "source": r.source, "offset": t.start,
+         **({"also": list(r.also)} if r.also else {})}
         for r, t in ((r, r.task) for r in rows)
     ]
     return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
@@ -304,7 +382,7 @@ def to_ics(rows: list[TaskRow], *, now: dt.datetime | None = None) -> str:
         todo.add("summary", t.text)
         todo.add("due", _due(t))
         todo.add("status", "NEEDS-ACTION")
-        desc = [f"执行: {t.actor}" if t.actor else None, f"文件: {r.document}", f"来源: {r.source}",
+        desc = [f"执行: {t.actor}" if t.actor else None, f"文件: {r.documents()}", f"来源: {r.source}",
                 f"章节: {' > '.join(t.section)}" if t.section else None,
                 f"联系人: {t.contact}" if t.contact else None, f"说明: {t.detail}" if t.detail else None]
         todo.add("description", "\n".join(x for x in desc if x))
@@ -319,7 +397,7 @@ def _due(t: Task):
             if h == 24:
                 return dt.datetime.combine(t.deadline + dt.timedelta(days=1), dt.time(0, m))
             return dt.datetime.combine(t.deadline, dt.time(h, m))
-        except ValueError:
+        except (ValueError, OverflowError):  # not a clock time, or 24:00 on 9999-12-31: the day
             pass
     return t.deadline
 
@@ -332,8 +410,10 @@ def table(rows: list[TaskRow]):
     t = Table(show_lines=False, header_style="bold")
     for c in COLUMNS:
         t.add_column(c, overflow="fold", no_wrap=c == "deadline")
+    from .terminal import for_terminal
+
     for r in rows:
-        t.add_row(*(Text(c) for c in r.cells()))
+        t.add_row(*(Text(for_terminal(c)) for c in r.cells()))
     return t
 
 

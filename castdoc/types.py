@@ -71,14 +71,37 @@ class Source:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class DateValue:
-    """A calendar date or range found in the text, normalised to ISO."""
+    """A calendar date or range found in the text, normalised to ISO.
+
+    ``start``/``end`` are None when the text gives no year and the document no dated anchor
+    (a bulletin's 5月28日 with no year anywhere): the date is kept with what it does say
+    (``month``, ``day``), never dated with a guessed year. ``year_supplied``: the year (or
+    the day, for 明天) came from the user's ``--base-date``, not the document.
+    """
 
     mention: Mention
-    start: dt.date
-    end: dt.date
+    start: dt.date | None
+    end: dt.date | None
     role: str = "other"  # issued | deadline | event | other
     part: str | None = None  # 上午, 下午, 晚上 …
     time: str | None = None  # 15:00
+    month: int | None = None  # as written, when start is None
+    day: int | None = None
+    relative: bool = False  # 明天, 下周五, 本月底: counted from the document's date
+    year_supplied: bool = False
+    warning: str | None = None  # (星期二) written beside a date that falls on another day
+    grain: str = "day"  # day | part (11月中旬: no one day) | end (月底: its last day) | month (a whole month)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class RelativeDeadline:
+    """10个工作日内 / 收到通知后5日内: a deadline counted from an event, kept as written and
+    as a rule (``count`` ``unit`` after ``after``), never guessed into a calendar date."""
+
+    text: str
+    count: int
+    unit: str  # day | workday | week | month
+    after: str | None = None  # 收到通知: the event it counts from; None: from the document's date
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -135,6 +158,7 @@ class Task:
     actor_source: str | None = None  # explicit | inherited
     deadline: dt.date | None = None
     deadline_time: str | None = None
+    deadline_relative: RelativeDeadline | None = None  # 10个工作日内: when no calendar date is stated
     detail: str | None = None
     deliverable: str | None = None
     contact: str | None = None
@@ -148,6 +172,16 @@ class Task:
 class Keyword:
     term: str
     weight: float
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Forward:
+    """The document a 转发 notice forwards, as its text names it (castdoc.structure.forward)."""
+
+    title: str | None = None
+    doc_number: str | None = None
+    issuer: str | None = None
+    path: str | None = None  # the forwarded document's path, when a batch or archive holds it
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -195,6 +229,8 @@ class Record:
     sections: tuple[Section, ...] = ()
     keywords: tuple[Keyword, ...] = ()
     periods: tuple[str, ...] = ()
+    forwards: Forward | None = None
+    reviewed: tuple[str, ...] = ()  # fields a person corrected: kept by --fix and --update
     extra: tuple[tuple[str, object], ...] = field(default=())
 
     def to_dict(self) -> dict:

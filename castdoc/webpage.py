@@ -6,9 +6,12 @@ and a bulletin's 发布时间 and 来源 are read from it; the navigation is not
 """
 from __future__ import annotations
 
+import re
+
 from .vocab.furniture import META_LABEL, META_STRONG, NAV_SEPARATORS, NAV_WORDS
 
 _SENTENCE_MARKS = "，。；！？,;!?"
+_LEADING_STAMP = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*")
 
 
 def is_meta_line(text: str) -> bool:
@@ -16,7 +19,8 @@ def is_meta_line(text: str) -> bool:
     wider set on one short line."""
     if len(text) > 160 or text.endswith("。"):
         return False
-    m = META_LABEL.match(text)
+    lead = _LEADING_STAMP.match(text)  # 2015-01-12 15:30:00 来源:某市科协
+    m = META_LABEL.match(text, lead.end()) if lead else META_LABEL.match(text)
     if not m:
         return False
     if m.group("label") in META_STRONG:

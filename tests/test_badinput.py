@@ -214,7 +214,7 @@ def test_batch_of_bad_inputs_still_writes_every_good_file(bad_dir, tmp_path):
     assert r.returncode == 1, r.stderr
     assert "Traceback" not in r.stderr
     for i in range(3):
-        assert (out / f"good{i}.yaml").read_text(encoding="utf-8").startswith("---")
+        assert (out / f"good{i}.txt.yaml").read_text(encoding="utf-8").startswith("---")
     lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
     for name in BAD:
         if name == "unknown.xyz":

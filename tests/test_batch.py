@@ -115,15 +115,22 @@ def test_expand_glob_picks_files_by_pattern_and_keeps_order_of_arguments(tmp_pat
 
 @pytest.mark.parametrize(
     "paths, names",
-    [
-        (["a/x.txt", "b/y.pdf"], ["x.yaml", "y.yaml"]),
-        (["a/x.txt", "a/x.pdf"], ["x.txt.yaml", "x.pdf.yaml"]),
-        (["a/x.txt", "b/x.txt", "c/x.pdf"], ["x.txt.yaml", "x.txt-2.yaml", "x.pdf.yaml"]),
+    [  # one rule (issue 14): the path as given, its whole name, then the suffix
+        (["a/x.txt", "b/y.pdf"], ["a/x.txt.yaml", "b/y.pdf.yaml"]),
+        (["a/x.txt", "a/x.pdf"], ["a/x.txt.yaml", "a/x.pdf.yaml"]),
+        (["sub/notice.pdf"], ["sub/notice.pdf.yaml"]),
+        (["/abs/x.txt", "../up/y.txt"], ["x.txt.yaml", "y.txt.yaml"]),
         (["-", "stdin.txt"], ["stdin.yaml", "stdin.txt.yaml"]),
     ],
 )
-def test_output_names_never_collide(paths, names):
+def test_output_names_follow_one_rule(paths, names):
     assert output_names(paths, ".yaml") == names
+
+
+def test_output_names_mirror_the_folder_given(tmp_path):
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    paths = [str(tmp_path / "in" / "a.txt"), str(tmp_path / "in" / "sub" / "notice.pdf")]
+    assert output_names(paths, ".yaml", given=[str(tmp_path / "in")]) == ["a.txt.yaml", "sub/notice.pdf.yaml"]
 
 
 def test_overwrites_source_refuses_documents_and_inputs(tmp_path):
@@ -288,7 +295,7 @@ def test_cli_output_dir_with_cache_and_a_bad_file_in_the_batch(tmp_path):
     r = _run(args)
     assert r.returncode == 1, r.stderr
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        ["n000.yaml", "n001.md.yaml", "n001.txt.yaml", "n002.yaml", "n003.yaml", "n004.yaml"]
+        ["n000.txt.yaml", "n001.md.yaml", "n001.txt.yaml", "n002.txt.yaml", "n003.txt.yaml", "n004.txt.yaml"]
     )
     err = [ln for ln in r.stderr.splitlines() if ln.strip()]
     assert any("empty.txt" in ln and "empty" in ln for ln in err)
@@ -306,7 +313,7 @@ def test_cli_output_dir_is_the_input_folder_leaves_sources_alone(tmp_path):
     r = _run(["parse", str(tmp_path), "-o", str(tmp_path), "-j", "1"])
     assert r.returncode == 0, r.stderr
     assert all(p.read_bytes() == b for p, b in before.items())
-    assert sorted(p.name for p in tmp_path.glob("*.yaml")) == ["n000.yaml", "n001.yaml", "n002.yaml"]
+    assert sorted(p.name for p in tmp_path.glob("*.yaml")) == ["n000.txt.yaml", "n001.txt.yaml", "n002.txt.yaml"]
 
 
 def test_progress_bar_draws_on_a_terminal_console():

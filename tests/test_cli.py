@@ -52,7 +52,7 @@ def test_output_dir(notice, tmp_path):
     out = tmp_path / "out"
     r = run("parse", str(notice), "-o", str(out))
     assert r.returncode == 0
-    assert yaml.safe_load((out / "notice.yaml").read_text(encoding="utf-8"))["kind"] == "notice"
+    assert yaml.safe_load((out / (notice.name + ".yaml")).read_text(encoding="utf-8"))["kind"] == "notice"
 
 
 @pytest.mark.parametrize(

@@ -80,10 +80,14 @@ def test_quiet_and_cached_in_a_fresh_process(tmp_path):
     assert any(p.name.startswith("words-jieba-") and p.suffix == ".cache" for p in cache.iterdir())
 
 
-def test_cache_dir_falls_back_to_a_temp_dir(tmp_path, monkeypatch):
+def test_no_private_cache_folder_means_no_cache_never_a_shared_temp_dir(tmp_path, monkeypatch):
+    """Where the user's cache folder cannot be made, the table is not kept at all: a shared
+    temp folder would let anyone plant a table under the name castdoc looks for."""
     import tempfile
 
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
+    monkeypatch.delenv("CASTDOC_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
-    assert nlp._cache_dir() == tempfile.gettempdir()
+    assert nlp._cache_dir() is None
+    assert nlp._cache_dir() != tempfile.gettempdir()

@@ -134,3 +134,42 @@ def test_corpus_people_score(shared):
             fn += len(want - got)
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert f1 >= 0.9, (tp, fp, fn)
+
+
+LIST_CASES = [
+    # 姓名(单位职务) runs: the post in brackets is the role
+    ("评审专家为:张建国(北京理工大学教授)、李红梅(省农科院研究员)、赵志刚(某公司总工程师)。",
+     {"张建国": ["北京理工大学教授"], "李红梅": ["省农科院研究员"], "赵志刚": ["某公司总工程师"]}),
+    ("会议邀请了孙立群(市科协副主席)作报告。", {"孙立群": ["市科协副主席"]}),
+    # a post as a label over names
+    ("专家委员会组成如下:\n主任:钱文涛\n副主任:周晓梅\n委员:吴志远、郑海燕、冯丽",
+     {"钱文涛": ["主任"], "周晓梅": ["副主任"], "吴志远": ["委员"], "郑海燕": ["委员"], "冯丽": ["委员"]}),
+    # a 、-list before 同志 or a title shares it; 委员 run on after a name
+    ("授予何振东、蒋丽华、沈志刚同志“优秀科技工作者”称号。", {"何振东": [], "蒋丽华": [], "沈志刚": []}),
+    ("会上,王建民委员、刘晓东常委分别发言。", {"王建民": ["委员"], "刘晓东": ["常委"]}),
+    ("陈晓燕委员:\n请于5月1日前反馈意见。", {"陈晓燕": ["委员"]}),
+    # the head of a count after 及
+    ("对某某市人民政府等86个先进集体及何志强等130名先进个人予以通报表扬。", {"何志强": []}),
+    # a unit in brackets after the name: a person, with no post to report
+    ("一等奖:邵志新(北京理工大学)、温丽娜(省农科院)", {"邵志新": [], "温丽娜": []}),
+    # names laid out as rows: set apart by white space, or a table row with a unit
+    ("获奖名单:邵志新 温丽娜 蔡文博", {"邵志新": [], "温丽娜": [], "蔡文博": []}),
+    ("获奖名单\n1  邵志新  北京理工大学\n2  温丽娜  省农科院", {"邵志新": [], "温丽娜": []}),
+    ("一、 总体 要求\n文化 科技 卫生", {}),
+    # names listed among others with 、, no title or count: jieba's tagger vouches for them
+    ("调研组一行深入企业,邵志新、温丽娜、蔡文博参加调研。", {"邵志新": [], "温丽娜": []}),
+    ("要建立科学、文明、健康的生活方式。", {}),  # 文明: an everyday word jieba also tags as a name
+    ("评选“金点子”、“好建议”活动。", {}),
+]
+
+
+@pytest.mark.parametrize("text,expected", LIST_CASES, ids=[c[0][:12] for c in LIST_CASES])
+def test_people_in_lists_and_runs(text, expected):
+    assert _people(text) == expected
+
+
+def test_credit_lines_keep_their_labels_as_written():
+    # 审批/审核/编辑 credit lines of a web page, in traditional characters: the roles as written
+    assert _people("會議取得圓滿成功。\n(審批:龐立新 審核:屠文海 編輯:鄒曉紅)") == {
+        "龐立新": ["審批"], "屠文海": ["審核"], "鄒曉紅": ["編輯"]}
+    assert _people("簽發人:龐立新") == {"龐立新": ["簽發人"]}

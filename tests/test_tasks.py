@@ -311,3 +311,99 @@ def test_tasks_f1_on_the_corpus(shared):
                 fn += 1
         fp += len(got) - len(used)
     assert 2 * tp / (2 * tp + fp + fn) >= 0.75  # 0.78 on the 48-document corpus (2026-12-04)
+
+
+# -- a speaker's 要求/强调/指出…要… in bulletins: every 要 of the speech is a duty
+SPEECH_RUNS_ON = """区科协召开年度工作推进会
+
+本报讯 4月2日，区科协召开年度工作推进会。
+
+会议要求，要健全联系服务机制，定期走访基层学会；要按照年初的工作部署，进一步完善调研报告；要以解决突出问题为导向，用好调研成果。
+
+刘志成指出，社区科普大学建设在全区是个创新，要充分发挥讲师团的作用，为居民送去实用知识。县科协要加强对教学点的管理，把好课程质量关。职能部门要积极配合，为教学点提供场地保障。要制定志愿讲师的激励办法，调动他们的积极性。
+
+孙文华强调，推动高质量发展，需要更多地依靠科技工作者。全区各级科协组织要深入学习有关论述，认真落实区委要求。
+"""
+
+
+def test_a_speech_runs_on_through_bare_and_named_duties():
+    rows = [(t.text, t.actor) for t in _tasks(SPEECH_RUNS_ON)]
+    assert rows == [
+        ("要健全联系服务机制，定期走访基层学会", None),
+        ("要按照年初的工作部署，进一步完善调研报告", None),
+        ("要以解决突出问题为导向，用好调研成果", None),
+        ("要充分发挥讲师团的作用，为居民送去实用知识", None),
+        ("县科协要加强对教学点的管理，把好课程质量关", "县科协"),  # a body the speaker asks, not the issuer
+        ("职能部门要积极配合，为教学点提供场地保障", "职能部门"),  # 职能 is no verb 能
+        ("要制定志愿讲师的激励办法，调动他们的积极性", "职能部门"),
+        ("全区各级科协组织要深入学习有关论述，认真落实区委要求", "全区各级科协组织"),  # 落实…要求 is no new speech
+    ]
+
+
+# -- precision: exhortations to awardees and a web page's notes to its readers are no tasks
+EXHORTATIONS = """关于表彰2024年度优秀科普志愿者的决定
+
+各区科协：
+
+经评审，决定授予张明远等20名同志“优秀科普志愿者”称号。希望受到表彰的志愿者珍惜荣誉、再接再厉，为全民科学素质提升再立新功。各区科协要以受到表彰的志愿者为榜样，推动志愿服务常态化。全区广大科技工作者要激发创新活力，争做科学精神的传播者。各区科协要于12月20日前将表彰决定传达到每一位志愿者。
+
+转载声明：转载请注明出处并做回链
+本页为部分内容，如果要查看全文请点击此处
+
+某市科学技术协会
+2024年12月1日
+"""
+
+
+def test_exhortations_and_web_notes_are_no_tasks():
+    assert [t.text for t in _tasks(EXHORTATIONS)] == ["各区科协要于12月20日前将表彰决定传达到每一位志愿者"]
+
+
+# -- subjects picked out by a clause ending in 的, and 公示 objection instructions
+MODIFIED_SUBJECTS = """关于召开全市科普工作会议的通知
+
+各区科协：
+
+定于2024年6月20日召开全市科普工作会议。自行前往会场的同志请事先告知市科协办公室。参加下午分组讨论的区科协负责人请于上午11时前到达会场。希望获得表彰的科普示范社区充分发挥示范作用，带动周边社区开展活动。
+
+某市科学技术协会
+2024年6月1日
+"""
+
+OBJECTIONS = """关于2024年度科技奖励推荐项目的公示
+
+现将我院推荐的项目予以公示，公示期为2024年3月1日至2024年3月7日。
+
+任何单位或个人对公示项目持有异议的，应当在公示期内以书面形式向院科研处提出，并提供必要的证明材料。为便于核实查证，确保公正处理异议，提出异议的单位或者个人应当表明真实身份。个人提出异议的，须在异议材料上签署真实姓名；以单位名义提出异议的，须加盖本单位公章。
+
+某某研究院科研处
+2024年3月1日
+"""
+
+
+def test_subjects_modified_by_a_de_clause():
+    rows = [(t.text, t.actor) for t in _tasks(MODIFIED_SUBJECTS)]
+    assert rows == [
+        ("自行前往会场的同志请事先告知市科协办公室", "自行前往会场的同志"),  # not 事先告知市科协办公室
+        ("参加下午分组讨论的区科协负责人请于上午11时前到达会场", "参加下午分组讨论的区科协负责人"),
+        ("希望获得表彰的科普示范社区充分发挥示范作用，带动周边社区开展活动", "获得表彰的科普示范社区"),
+    ]
+
+
+def test_objection_instructions_name_who_objects():
+    rows = [(t.text, t.actor) for t in _tasks(OBJECTIONS)]
+    assert rows == [
+        ("任何单位或个人对公示项目持有异议的，应当在公示期内以书面形式向院科研处提出，并提供必要的证明材料", "任何单位或个人"),
+        ("提出异议的单位或者个人应当表明真实身份", "提出异议的单位或者个人"),  # 为便于…,确保…: a purpose
+        ("个人提出异议的，须在异议材料上签署真实姓名", "个人"),
+        ("以单位名义提出异议的，须加盖本单位公章", None),  # the condition says who: nothing inherited
+    ]
+
+
+def test_xu_alone_asks_but_xuyao_and_suoxu_do_not():
+    text = ("关于开展示范基地复核的通知\n各区科协：\n开展复核工作需要各方支持。已命名到期的市级示范基地，需重新进行申报认定。"
+            "申报单位需提交复核报告。活动所需经费自行解决。\n某市科协\n2024年5月1日\n")
+    assert [(t.text, t.actor) for t in _tasks(text)] == [
+        ("已命名到期的市级示范基地，需重新进行申报认定", "已命名到期的市级示范基地"),  # the clause before names who
+        ("申报单位需提交复核报告", "申报单位"),
+    ]

@@ -1,4 +1,5 @@
-"""Which files a batch reads (folders walked in pathlib's order) and what their outputs are named."""
+"""Which files a batch reads (folders walked in pathlib's order, castdoc's own outputs and a
+project's README/CHANGELOG/LICENSE left out) and what their outputs are named (one rule)."""
 from __future__ import annotations
 
 import os
@@ -13,11 +14,16 @@ WALK_SUFFIXES = frozenset(READERS) | (frozenset(CONVERT_HINTS) - {".xls", ".xlsx
 DOC_SUFFIXES = tuple(sorted(set(READERS) | set(CONVERT_HINTS)))
 
 
-def expand(paths: Iterable[str], *, glob: str | None = None) -> list[str]:
+def expand(paths: Iterable[str], *, glob: str | None = None, on_error=None) -> list[str]:
     """Files as given, folders walked (sorted) for documents, '-' kept.
 
-    Hidden folders and gold files are skipped. With ``glob`` the walk keeps the files
-    matching it, whatever their suffix, so ``--glob '*.doc'`` reports each .doc.
+    ``on_error(folder, OSError)`` hears of each folder that could not be listed (no
+    permission): its documents are not in the list, and the user must be told.
+
+    Hidden folders, gold files, project files (README, CHANGELOG, LICENSE …) and castdoc's
+    own outputs (the file standard output is writing, a task list or report it wrote) are
+    skipped. With ``glob`` the walk keeps the files matching it, whatever their suffix, so
+    ``--glob '*.doc'`` reports each .doc and ``--glob 'README*'`` reads a README.
     """
     out: list[str] = []
     for p in paths:
@@ -28,7 +34,9 @@ def expand(paths: Iterable[str], *, glob: str | None = None) -> list[str]:
         if not path.is_dir():
             out.append(p)
         elif glob is None:
-            out.extend(_walk(str(path)))
+            writing = _being_written()
+            out.extend(f for f in _walk(str(path), on_error) if not is_project_file(os.path.basename(f))
+                       and not is_own_output(f, writing=writing))
         else:
             found = sorted(
                 f for f in path.rglob(glob)
@@ -40,7 +48,7 @@ def expand(paths: Iterable[str], *, glob: str | None = None) -> list[str]:
     return out
 
 
-def _walk(top: str) -> list[str]:
+def _walk(top: str, on_error=None) -> list[str]:
     """The documents under ``top`` (a path as pathlib writes it), in the order ``sorted(Path.rglob(...))`` gives (part by
     part), hidden folders and files left out: os.scandir, which a folder of thousands of
     notices answers several times faster than pathlib."""
@@ -51,7 +59,9 @@ def _walk(top: str) -> list[str]:
         folder, parts = stack.pop()
         try:
             entries = list(os.scandir(folder))
-        except OSError:
+        except OSError as e:
+            if on_error is not None:
+                on_error(folder, e)
             continue
         for e in entries:
             if e.name.startswith("."):
@@ -68,29 +78,85 @@ def _walk(top: str) -> list[str]:
     return [path for _, path in found]
 
 
-def output_names(paths: list[str], suffix: str) -> list[str]:
-    """One output file name per input: ``stem + suffix``, unique within the batch.
-
-    ``a.txt`` and ``a.pdf`` would both become ``a.yaml``; when stems clash the whole
-    name is kept (``a.txt.yaml``), and a clash left after that gets ``-2``, ``-3`` in
-    input order, so no record file overwrites another.
-    """
-    stems = [("stdin" if p == "-" else Path(p).stem) for p in paths]
-    counts: dict[str, int] = {}
-    for s in stems:
-        counts[s] = counts.get(s, 0) + 1
+def output_names(paths: list[str], suffix: str, *, given: Iterable[str] = ()) -> list[str]:
+    """One output name per input, by one rule: the input's path below the folder it was
+    found in (or as given, when named and relative), with ``suffix`` after its whole name,
+    so ``-o DIR`` mirrors the input tree: ``sub/notice.pdf`` -> ``sub/notice.pdf.yaml``;
+    standard input is ``stdin`` + suffix. Two inputs that come to one name are the
+    sink's to refuse (the rule never bends to a clash)."""
+    folders = [Path(g) for g in given if g != "-" and Path(g).is_dir()]
     names = []
-    taken: set[str] = set()
-    for p, s in zip(paths, stems):
-        base = s if counts[s] == 1 else ("stdin" if p == "-" else Path(p).name)
-        name = base + suffix
-        k = 2
-        while name.lower() in taken:
-            name = f"{base}-{k}{suffix}"
-            k += 1
-        taken.add(name.lower())
-        names.append(name)
+    for p in paths:
+        if p == "-":
+            names.append("stdin" + suffix)
+            continue
+        path = Path(p)
+        rel = None
+        for d in folders:
+            try:
+                rel = path.relative_to(d)
+                break
+            except ValueError:
+                continue
+        if rel is None:
+            rel = path if not path.is_absolute() and ".." not in path.parts else Path(path.name)
+        names.append(rel.as_posix() + suffix)
     return names
+
+
+# ---------------------------------------------------------------- what a walk leaves out
+# A folder's project files are no documents (README.md is read as a bulletin otherwise);
+# named on the command line or matched by --glob they are read.
+PROJECT_FILES = ("README", "CHANGELOG", "CHANGES", "LICENSE", "LICENCE", "CONTRIBUTING", "AUTHORS")  # not NOTICE: a notice is a document here
+# How castdoc's own outputs begin (a task list as Markdown or a table, the HTML report).
+_OWN_MARKS = {
+    ".md": (b"| deadline | actor | task |",),
+    ".txt": ("┏━".encode(), "┌─".encode()),
+    ".html": (b'<meta name="generator" content="castdoc',),
+    ".htm": (b'<meta name="generator" content="castdoc',),
+}
+
+
+def is_project_file(name: str) -> bool:
+    stem = name.split(".", 1)[0].upper()
+    return stem in PROJECT_FILES
+
+
+def _being_written() -> set[tuple[int, int]]:
+    """(device, inode) of the regular files standard output and error go to: the file a
+    ``castdoc tasks . > t.md`` is writing must not be read as an input."""
+    out = set()
+    for fd in (1, 2):
+        try:
+            st = os.fstat(fd)
+        except OSError:
+            continue
+        import stat
+
+        if stat.S_ISREG(st.st_mode):
+            out.add((st.st_dev, st.st_ino))
+    return out
+
+
+def is_own_output(path: str, *, writing: set[tuple[int, int]] | None = None) -> bool:
+    """True for a file castdoc is writing now or wrote as an output (a task list, a report)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    if (st.st_dev, st.st_ino) in (_being_written() if writing is None else writing):
+        return True
+    marks = _OWN_MARKS.get(os.path.splitext(path)[1].lower())
+    if not marks:
+        return False
+    if st.st_size == 0:
+        return False
+    try:
+        with open(path, "rb") as f:
+            head = f.read(600).removeprefix(b"\xef\xbb\xbf")
+    except OSError:
+        return False
+    return any(m in head for m in marks)
 
 
 def overwrites_source(target: Path, inputs: Iterable[str]) -> bool:

@@ -8,6 +8,8 @@ Example::
     exclude = ["drafts/*", "*.tmp.txt"]   # globs, relative to this file
     records = "records"              # records kept in a folder mirroring the archive
     era = "auto"                     # auto (by 成文日期) | 2012 | 1999
+    profile = "received"             # received: schema, drift, readability (other bodies'
+                                     # documents); issued: GB/T 9704 as well (own drafts)
 
     [check.severity]                 # error | warning | info | off
     CD141 = "error"
@@ -30,7 +32,11 @@ from typing import Iterable
 from ..errors import UsageError
 from . import RULES, resolve
 
-KEYS = {"select", "ignore", "exclude", "records", "era", "severity", "accept"}
+KEYS = {"select", "ignore", "exclude", "records", "era", "severity", "accept", "profile"}
+# Which rules a kind of archive needs. received: documents from other bodies, whose
+# GB/T 9704 form the office cannot change (schema, drift, readability); issued: the
+# office's own drafts, held to GB/T 9704 as well.
+PROFILES = {"received": ("archive", "schema", "drift"), "issued": ("ALL",)}
 LEVELS = ("error", "warning", "info", "off")
 ERAS = ("auto", "2012", "1999")
 # A repository's own prose is not an archived document, whatever its suffix.
@@ -47,6 +53,9 @@ class CheckConfig:
     accept: tuple[tuple[str, frozenset[str]], ...] = ()
     records: Path | None = None
     era: str = "auto"
+    profile: str | None = None
+    file_select: frozenset[str] | None = None  # the file's own select and ignore, which a
+    file_ignore: frozenset[str] = frozenset()  # --profile on the command line sits under
 
     def level(self, rule_id: str) -> str:
         """The severity a rule's findings carry, or 'off'."""
@@ -155,8 +164,12 @@ def config_from_table(table: dict, *, root: Path, file: Path | None = None, wher
                 raise bad(f"{key}: unknown rule {v!r}", "castdoc check --list-rules shows them") from None
         return out
 
-    enabled = ids(table["select"], "select") if "select" in table else set(RULES)
-    enabled -= ids(table.get("ignore", []), "ignore")
+    profile = table.get("profile")
+    if profile is not None and profile not in PROFILES:
+        raise bad(f"profile must be one of {', '.join(PROFILES)}, not {profile!r}")
+    file_select = frozenset(ids(table["select"], "select")) if "select" in table else None
+    file_ignore = set(ids(table.get("ignore", []), "ignore"))
+    enabled = set(file_select if file_select is not None else profile_rules(profile)) - file_ignore
     severity: dict[str, str] = {}
     sev = table.get("severity", {})
     if not isinstance(sev, dict):
@@ -169,6 +182,7 @@ def config_from_table(table: dict, *, root: Path, file: Path | None = None, wher
     for rid, level in list(severity.items()):
         if level == "off":
             enabled.discard(rid)
+            file_ignore.add(rid)
             del severity[rid]
     exclude = table.get("exclude", [])
     if isinstance(exclude, str):
@@ -194,12 +208,24 @@ def config_from_table(table: dict, *, root: Path, file: Path | None = None, wher
         accept=accept,
         records=(root / records) if records else None,
         era=era,
+        profile=profile,
+        file_select=file_select,
+        file_ignore=frozenset(file_ignore),
     )
 
 
+def profile_rules(profile: str | None) -> set[str]:
+    """The rules a profile runs (every rule without one)."""
+    out: set[str] = set()
+    for group in PROFILES.get(profile or "issued", ("ALL",)):
+        out |= resolve(group)
+    return out
+
+
 def with_cli(cfg: CheckConfig, *, select: list[str] | None, ignore: list[str] | None,
-             records: Path | None, era: str | None = None) -> CheckConfig:
-    """Command-line options over the file: --select replaces, --ignore adds."""
+             records: Path | None, era: str | None = None, profile: str | None = None) -> CheckConfig:
+    """Command-line options over the file: --profile replaces the file's profile (its
+    select and ignore still apply), --select replaces, --ignore adds."""
     from dataclasses import replace
 
     def ids(values: list[str], opt: str) -> set[str]:
@@ -215,11 +241,19 @@ def with_cli(cfg: CheckConfig, *, select: list[str] | None, ignore: list[str] | 
         return out
 
     enabled = set(cfg.enabled)
+    if profile is not None:
+        if profile not in PROFILES:
+            raise UsageError(f"--profile must be one of {', '.join(PROFILES)}, not {profile!r}")
+        base = cfg.file_select if cfg.file_select is not None else profile_rules(profile)
+        enabled = set(base) - cfg.file_ignore
+        enabled -= {r for r in enabled if r not in profile_rules(profile)}
     if select:
         enabled = ids(select, "--select")
     if ignore:
         enabled -= ids(ignore, "--ignore")
     changes: dict = {"enabled": frozenset(enabled)}
+    if profile is not None:
+        changes["profile"] = profile
     if records is not None:
         changes["records"] = records
     if era is not None:

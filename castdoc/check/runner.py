@@ -17,10 +17,12 @@ from ..report import Report
 from . import RULES
 from .config import CheckConfig
 from .findings import CheckResult, Finding
+from .state import CheckState
 from .records import (
     RECORD_SUFFIX,
     document_candidates,
     is_record_file,
+    keep_reviewed,
     load_record,
     portable,
     record_path,
@@ -150,8 +152,20 @@ def _read(doc: Path, limits: Limits):
 
 
 def check_pair(doc: Path, rec: Path, cfg: CheckConfig, *, fix: bool = False, limits: Limits = DEFAULT_LIMITS,
-               debug: bool = False, all_documents: set[Path] | None = None, check_record: bool = True) -> list[Finding]:
-    """Every finding for one document and its record, configuration applied, --fix done."""
+               debug: bool = False, all_documents=None, check_record: bool = True,
+               raw_out: list[Finding] | None = None) -> list[Finding]:
+    """Every finding for one document and its record, configuration applied, --fix done;
+    the findings before configuration are added to ``raw_out`` where it is given."""
+    raw, fresh = raw_findings(doc, rec, cfg, limits=limits, debug=debug, check_record=check_record)
+    if raw_out is not None:
+        raw_out.extend(raw)
+    return settle(raw, fresh, rec, cfg, fix=fix, all_documents=all_documents)
+
+
+def raw_findings(doc: Path, rec: Path, cfg: CheckConfig, *, limits: Limits = DEFAULT_LIMITS, debug: bool = False,
+                 check_record: bool = True) -> tuple[list[Finding], list[dict] | None]:
+    """The findings of one pair before configuration (what check's state keeps), and the
+    fresh records (None when the document could not be read)."""
     from .drift import check_drift
     from .format_rules import check_document
     from .schema_rules import check_schema
@@ -193,8 +207,15 @@ def check_pair(doc: Path, rec: Path, cfg: CheckConfig, *, fix: bool = False, lim
             else:
                 found.extend(check_schema(loaded, file=rname, document=dname))
                 if fresh is not None:
+                    fresh = keep_reviewed(loaded.records, fresh)  # a person's corrections are no drift
                     found.extend(check_drift(loaded, fresh, file=rname, document=dname))
-    found = apply_config(found, cfg)
+    return found, fresh
+
+
+def settle(raw: list[Finding], fresh: list[dict] | None, rec: Path, cfg: CheckConfig, *, fix: bool = False,
+           all_documents=None) -> list[Finding]:
+    """Configuration applied to a pair's raw findings, and --fix done where it can be."""
+    found = apply_config(raw, cfg)
     if fix and fresh is not None and any(f.fixable for f in found):
         try:
             write_records(rec, fresh, documents=all_documents)
@@ -222,9 +243,11 @@ def check_orphan(rec: Path, cfg: CheckConfig) -> list[Finding]:
 
 
 class _PairCheck:
-    """check_pair for the n-th (document, record) pair, shaped as the per-file function
-    batch's worker pool runs (called with the pair's index as its "path"), so an archive
-    is checked on every core, in the same order, with one bad document costing only itself."""
+    """The n-th (document, record) pair checked, shaped as the per-file function batch's
+    worker pool runs (called with the pair's index as its "path"), so an archive is checked
+    on every core, in the same order, with one bad document costing only itself. Its
+    payload is (raw findings, findings as reported): the parent keeps the raw ones in
+    check's state."""
 
     runs_the_pipeline = True  # the pool loads castdoc's tables once, before forking workers
 
@@ -234,10 +257,12 @@ class _PairCheck:
         self.fix = fix
         self.all_documents = all_documents
 
-    def findings(self, i: int, *, limits: Limits, debug: bool = False) -> list[Finding]:
+    def findings(self, i: int, *, limits: Limits, debug: bool = False) -> tuple[list[Finding], list[Finding]]:
         doc, rec, first = self.jobs[i]
-        return check_pair(doc, rec, self.cfg, fix=self.fix, limits=limits, debug=debug,
-                          all_documents=self.all_documents, check_record=first)
+        raw: list[Finding] = []
+        final = check_pair(doc, rec, self.cfg, fix=self.fix, limits=limits, debug=debug,
+                           all_documents=self.all_documents, check_record=first, raw_out=raw)
+        return raw, final
 
     def __call__(self, key: str, limits: Limits = DEFAULT_LIMITS, cache=None):
         import time
@@ -246,7 +271,7 @@ class _PairCheck:
 
         t0 = time.perf_counter()
         doc = str(self.jobs[int(key)][0])
-        return Outcome(path=doc, payload=tuple(self.findings(int(key), limits=limits)), seconds=time.perf_counter() - t0)
+        return Outcome(path=doc, payload=self.findings(int(key), limits=limits), seconds=time.perf_counter() - t0)
 
     def failed(self, i: int, err: CastdocError) -> list[Finding]:
         """A worker that died on, or was stopped in, the pair's document."""
@@ -255,8 +280,30 @@ class _PairCheck:
                                       hint=err.hint, unreadable=True)], self.cfg)
 
 
+def _checked(run: _PairCheck, todo: list[int], *, limits: Limits, debug: bool, jobs: int):
+    """(index, raw findings or None, findings) of each pair in ``todo``, in order: in this
+    process, or on ``jobs`` workers."""
+    if jobs <= 1 or len(todo) < 2 or debug:  # --debug: in this process, where a traceback can show
+        for i in todo:
+            raw, final = run.findings(i, limits=limits, debug=debug)
+            yield i, raw, final
+        return
+    from ..batch import DEFAULT_TIMEOUT, parse_many
+
+    keys = [str(i) for i in todo]
+    for i, out in zip(todo, parse_many(keys, limits=limits, jobs=jobs, timeout=DEFAULT_TIMEOUT, parse=run)):
+        if out.error is None:
+            yield i, out.payload[0], out.payload[1]
+        else:
+            yield i, None, run.failed(i, out.error)
+
+
 def check_paths(paths: list[str], cfg: CheckConfig, *, fix: bool = False, changed_since: str | None = None,
-                limits: Limits = DEFAULT_LIMITS, debug: bool = False, jobs: int = 1) -> CheckResult:
+                limits: Limits = DEFAULT_LIMITS, debug: bool = False, jobs: int = 1,
+                state: CheckState | None = None) -> CheckResult:
+    """Check the pairs and orphans under ``paths``. With ``state``, a pair whose document
+    and record are unchanged since its entry is not read again (see castdoc.check.state);
+    the state is updated, not saved."""
     targets = collect(paths, cfg)
     changed: set[Path] | None = None
     if changed_since is not None:
@@ -311,16 +358,34 @@ def check_paths(paths: list[str], cfg: CheckConfig, *, fix: bool = False, change
         files.append(_display(d))
         if first:
             files.append(_display(r))
-    run = _PairCheck(jobs_, cfg, fix=fix, all_documents=all_docs)
-    if jobs <= 1 or len(jobs_) < 2 or debug:  # --debug: in this process, where a traceback can show
-        for i in range(len(jobs_)):
-            findings.extend(run.findings(i, limits=limits, debug=debug))
-    else:
-        from ..batch import DEFAULT_TIMEOUT, parse_many
+    from ..outputs import Inputs
 
-        keys = [str(i) for i in range(len(jobs_))]
-        for i, out in enumerate(parse_many(keys, limits=limits, jobs=jobs, timeout=DEFAULT_TIMEOUT, parse=run)):
-            findings.extend(out.payload if out.error is None else run.failed(i, out.error))
+    run = _PairCheck(jobs_, cfg, fix=fix, all_documents=Inputs(all_docs) if fix else all_docs)
+    done: dict[int, list[Finding]] = {}
+    todo: list[int] = []
+    keys: dict[int, tuple] = {}
+    for i, (d, r, first) in enumerate(jobs_):
+        if state is not None:
+            from .state import sha256_of
+
+            shown = (_display(d), _display(r), first)
+            hashes = (sha256_of(d), sha256_of(r) if first else None)
+            if hashes[0] is not None:
+                keys[i] = (shown, hashes)
+                raw = state.get(d, shown=shown, hashes=hashes)
+                if raw is not None:
+                    final = settle(raw, None, r, cfg)
+                    if not (fix and any(f.fixable for f in final)):  # --fix needs the fresh records
+                        done[i] = final
+                        continue
+        todo.append(i)
+    for i, raw, final in _checked(run, todo, limits=limits, debug=debug, jobs=jobs):
+        done[i] = final
+        if state is not None and raw is not None and i in keys and not any(f.fixed for f in final):
+            shown, hashes = keys[i]
+            state.put(jobs_[i][0], shown=shown, hashes=hashes, raw=raw)
+    for i in range(len(jobs_)):
+        findings.extend(done[i])
     for r in orphans:
         findings.extend(check_orphan(r, cfg))
         files.append(_display(r))
@@ -332,19 +397,56 @@ def check_paths(paths: list[str], cfg: CheckConfig, *, fix: bool = False, change
 def run_check(paths: list[str] | None, *, fmt: str = "human", config: Path | None = None,
               select: list[str] | None = None, ignore: list[str] | None = None, records: Path | None = None,
               fix: bool = False, changed_since: str | None = None, limits: Limits = DEFAULT_LIMITS,
-              debug: bool = False, jobs: int | None = None, out=None) -> Report:
+              debug: bool = False, jobs: int | None = None, out=None, full: bool = False,
+              keep_state: bool = True, profile: str | None = None, stdin: bytes | None = None,
+              quiet: bool = False, verbose: bool = False) -> Report:
     """``castdoc check`` as a library call: configuration found, the archive checked, the
-    report written to ``out`` (stdout); the Report gives the exit code."""
+    report written to ``out`` (stdout); the Report gives the exit code.
+
+    Unchanged documents are not read again (see castdoc.check.state) unless ``full``;
+    ``keep_state=False`` neither reads nor writes the state file."""
     import sys
 
+    from .. import config as settings
     from ..batch import default_jobs
     from .config import load_config, with_cli
     from .output import render
 
     targets = paths or ["."]
-    cfg = load_config(config, start=Path(targets[0]))
-    cfg = with_cli(cfg, select=select, ignore=ignore, records=records)
-    result = check_paths(targets, cfg, fix=fix, changed_since=changed_since, limits=limits, debug=debug,
-                         jobs=jobs or default_jobs())
+    if "-" in targets and targets != ["-"]:
+        raise UsageError("'-' reads one record from standard input: give it alone")
+    start = Path.cwd() if targets == ["-"] else Path(targets[0])
+    cfg = load_config(config, start=start)
+    cfg = with_cli(cfg, select=select, ignore=ignore, records=records, profile=profile)
+    settings.use(config, start=start if config is None else None)  # local names: fresh readings as parse reads
+    if targets == ["-"]:
+        if fix:
+            raise UsageError("--fix rewrites record files; a record on standard input has none")
+        from .stdin import check_stdin
+
+        result = check_stdin(cfg, sys.stdin.buffer.read() if stdin is None else stdin)
+    else:
+        state = None
+        if keep_state:
+            from .state import STATE_NAME, CheckState, run_key, state_folder
+
+            where = state_folder(targets, cfg.file) / STATE_NAME
+            key = run_key(era=cfg.era, records=cfg.records, limits=limits)
+            state = CheckState(where, key) if full else CheckState.load(where, key)
+        result = check_paths(targets, cfg, fix=fix, changed_since=changed_since, limits=limits, debug=debug,
+                             jobs=jobs or default_jobs(), state=state)
+        if state is not None:
+            state.save()
+    if verbose:
+        from ..report import info
+
+        info(f"configuration: {cfg.file or '(none found)'}; profile: {cfg.profile or 'issued (all rules)'}; "
+             f"{len(cfg.enabled)} rules on")
+        for f in result.files:
+            info(f"checked {f}")
+    if quiet:  # errors only: warnings and notes left out of the report (they never fail a run)
+        from dataclasses import replace as _replace
+
+        result = _replace(result, findings=tuple(f for f in result.findings if f.severity == "error"))
     render(result, fmt, out or sys.stdout)
     return Report.of_check(unreadable=result.unreadable, errors=result.count("error"))

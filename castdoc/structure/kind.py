@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..lines import has_title_end
+from ..webpage import is_meta_line
 from ..types import Section
 from ..vocab import (
     CLOSING_KIND,
@@ -33,10 +34,22 @@ def is_notice(ctx: Context, *, number: Placed | None, to: Recipients | None, tit
         number
         or to
         or (title and has_title_end(title.mention.value.replace(" ", "")))
-        or (sig and sig.issuer is not None)
+        or (sig and sig.issuer is not None and not _presented_as_news(ctx, title))
         or NOTICE_PHRASES.search(ctx.view.text)
         or (dateline is None and any(s.level == 1 for s in sections) and not _looks_like_news(ctx))
     )
+
+
+def _presented_as_news(ctx: Context, title: Placed | None) -> bool:
+    """A web page's metadata line (发布时间, 来源) right under an untyped title: a news item,
+    though its writer signed it at the end."""
+    if title is None:
+        return False
+    lines = ctx.lines
+    for k in range(title.line + 1, min(title.line + 3, len(lines))):
+        if is_meta_line(lines[k].text):
+            return True
+    return False
 
 
 def _looks_like_news(ctx: Context) -> bool:

@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
 from ..datefmt import FULL_DATE, match_to_date, parse_full_date
 from ..lines import ends_sentence, has_title_end, is_colophon, is_date_line, is_title_like
 from ..types import Mention
-from ..vocab import ATTACH_ITEM, PHONE
+from ..vocab import ATTACH_ITEM, ORG_SUFFIX, PHONE
 from .context import Context
-from .dates import cut_date
+from .dates import compact_date, cut_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,8 +29,8 @@ def signature(ctx: Context) -> Signature | None:
         return None
     for i in _tail(ctx, body_at, 12):
         t = lines[i].text
-        if is_date_line(t):
-            d = parse_full_date(t) or cut_date(t)
+        if is_date_line(t) or (t[:1] == "2" and t.isdigit() and compact_date(t)):
+            d = parse_full_date(t) or cut_date(t) or compact_date(t)
             if not d:
                 continue
             dm = ctx.mention(lines[i])
@@ -49,7 +50,34 @@ def signature(ctx: Context) -> Signature | None:
                 while a > 0 and t[a - 1] == " ":
                     a -= 1
                 return Signature(ctx.mention(lines[i], 0, a), d, ctx.mention(lines[i], m.start(), m.end()))
-    return _signed_block(ctx, body_at)
+    return _flat_signature(ctx, body_at) or _signed_block(ctx, body_at)
+
+
+_PIECES = re.compile(r"[?？\s。;；:：]+")  # what a flattened block's pieces are padded with
+_AFTER_DATE = re.compile(r"\s*(?:[(（][^()（）]{0,20}[)）])?\s*$|\s*(?:联系人|联系电话|电话|联系方式|地址|邮箱)")
+
+
+def _flat_signature(ctx: Context, body_at: int) -> Signature | None:
+    """署名 and 成文日期 run into one line with what stood around them: "…特此通知。  某某司
+    2022年5月6日(此件主动公开)", or the unit, the date and the contact lines of a pasted page."""
+    lines = ctx.lines
+    for i in _tail(ctx, body_at, 12):
+        t = lines[i].text
+        if "年" not in t or "印" in t:
+            continue
+        for m in FULL_DATE.finditer(t):
+            if not m.group("y") or not _AFTER_DATE.match(t, m.end()):
+                continue
+            d = match_to_date(m)
+            before = t[: m.start()]
+            pieces = [p for p in _PIECES.split(before) if p]
+            if not d or not pieces:
+                continue
+            unit = pieces[-1]
+            if ORG_SUFFIX.search(unit) and signer_like(unit) and len(unit) <= 30:
+                a = before.rfind(unit)
+                return Signature(ctx.mention(lines[i], a, a + len(unit)), d, ctx.mention(lines[i], m.start(), m.end()))
+    return None
 
 
 def _signed_block(ctx: Context, body_at: int) -> Signature | None:

@@ -28,6 +28,7 @@ from ...types import Person
 from .._tokens import clean_of
 from .bylines import bylines, contacts
 from .cues import DOCTRINE
+from .lists import bracketed, counted_after_join, name_rows, post_labels, set_apart, shared_titles
 from .reader import Reader
 
 __all__ = ["extract"]
@@ -40,7 +41,25 @@ def extract(doc, found) -> tuple[Person, ...]:
     bylines(r)
     contacts(r)
     r.contextual()
+    bracketed(r)
+    post_labels(r)
+    shared_titles(r)
+    counted_after_join(r)
+    name_rows(r)
+    set_apart(r)
+    _local_names(r)
     return _people(r)
+
+
+def _local_names(r: Reader) -> None:
+    """Names an office listed in castdoc.toml ([lexicon] people) are people wherever they stand."""
+    from ... import nlp
+
+    for name in nlp.user_words("person"):
+        if name not in r.found:
+            i = r.t.find(name)
+            if i >= 0:
+                r.add(i, i + len(name))
 
 
 def _people(r: Reader) -> tuple[Person, ...]:

@@ -47,11 +47,13 @@ def byline_part(r: Reader, a: int, b: int) -> None:
     for k, m in enumerate(marks):
         role = m.group("role")
         end = marks[k + 1].start() if k + 1 < len(marks) else b
-        plain = [] if role in NO_ROLE_BYLINES else [role]
-        names_in(r, m.end(), end, plain, "byline")
+        # the role as written (審核, not the folded 审核): its span in the clean text
+        roles = [] if role in NO_ROLE_BYLINES else [m.span("role")]
+        names_in(r, m.end(), end, (), "byline", roles)
 
-def names_in(r: Reader, a: int, b: int, plain_roles, source: str) -> None:
-    """Names listed in t[a:b] (after an optional unit: 市科协办公室 许燕), 、/space-separated."""
+def names_in(r: Reader, a: int, b: int, plain_roles, source: str, roles=()) -> None:
+    """Names listed in t[a:b] (after an optional unit: 市科协办公室 许燕), 、/space-separated;
+    ``roles`` are clean spans, ``plain_roles`` strings."""
     t = r.t
     j = a
     while j < b:
@@ -59,7 +61,7 @@ def names_in(r: Reader, a: int, b: int, plain_roles, source: str) -> None:
         hit = r.name_at(j, strong=True, min_strength=2) if ok_start else None
         if hit and hit[0] <= b:
             e = hit[0]
-            r.add(j, e, plain_roles=plain_roles, source=source)
+            r.add(j, e, roles, plain_roles=plain_roles, source=source)
             j = e
             while j < b and t[j] in "、,/ ":
                 j += 1
@@ -83,4 +85,4 @@ def contacts(r: Reader) -> None:
         if label == CONTACT_LABEL:
             names_in(r, e, stop, (), "contact")
         else:
-            names_in(r, e, stop, (label,), "text")
+            names_in(r, e, stop, (), "text", [m.span("label")])

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .words import HEADS, ISSUER_LIKE, PLACES, STRONG_HEAD
+from .words import HEADS, ISSUER_LIKE, PLACES, SPEAKER_LIKE, STRONG_HEAD
 
 if TYPE_CHECKING:
     from .candidate import Candidate
@@ -24,13 +24,13 @@ _HEAD_LAST = frozenset({h[-1] for h in HEADS} | set(PLACES + ")"))
 # words that cannot sit inside a subject: verbs, prepositions, adverbs
 _NOT_IN_ACTOR = re.compile(
     # the look-ahead (every word's first character) lets re skip the other places fast
-    r"(?=[0-9,:;“”。《》一上不並为主举也了于介从以依促做健充共具出切创創加务动努動務协協参參及发召可向吸围圍在均坚培堅"
+    r"(?=[0-9,:;“”。《》一上不並为主举也了于介从以依促做健充共具出切创創加务动努動務协協参參及发召可向吸围圍在均坚培堅事预預告"
     r"報填增学學安完对将將對就尽已希带帮帶幫并应建开引弘強强從必應打把报拓拥持指按推提擁支於是服根沒没深激為率由發的盡督"
     r"确確积積突組結繼组结继联聚聯能自至舉落表要討認請认讨请負貫负贯进通邀都配開陪須须高鼓])"
     r"(?:(?<![主重需纲綱必只首概紧緊摘提])要|须|須|应|應|请|請|将|將|把|对|對|在|于|於|就|按|根据|根據|结合|結合|围绕|圍繞|通过|通過|向|从|從|为|為|以|认真|認真|"
     r"尽快|盡快|及时|及時|积极|積極|高度|进一步|負責(?!人|同志)|负责(?!人|同志)|填写|填寫|报送|報送|上报|上報|推荐|推薦|提交|开展|開展|做好|加强|加強|"
-    r"贯彻|貫徹|落实|落實|学习(?!小组)|學習|是|的|了|持有|具有|拥有|擁有|没有|沒有|可|能|不|已|自行|至少|要求|希望|强调|強調|按照|参照|依据|并|並|也|都|均|"
-    r"切实|切實|继续|繼續|充分|努力|坚持|堅持|主动|主動|提前|共同|一定|务必|務必|必须|必須|指出|表示|介绍|介紹|率|带领|帶領|陪同|"
+    r"贯彻|貫徹|落实|落實|学习(?!小组)|學習|是|的|了|持有|具有|拥有|擁有|没有|沒有|可|(?<![职職功智节節性技效体體产產])能(?![源力])|不|已|自行|至少|要求|希望|强调|強調|按照|参照|依据|并|並|也|都|均|"
+    r"切实|切實|事先|预先|預先|告知|继续|繼續|充分|努力|坚持|堅持|主动|主動|提前|共同|一定|务必|務必|必须|必須|指出|表示|介绍|介紹|率|带领|帶領|陪同|"
     r"参加|參加|出席|召开|召開|举办|舉辦|组织(?!部)(?=.)|組織(?!部)(?=.)|由|鼓励|鼓勵|引导|引導|支持|推动|推動|促进|促進|"
     r"动员|動員|邀请|邀請|指导|指導|督促|安排|讨论|討論|提高|激励|激勵|培养|培養|服务|服務|协助|協助|配合|帮助|幫助|"
     r"吸引|联系|聯繫|带动|帶動|确定|確定|突出|聚焦|发挥|發揮|提升|增强|增強|弘扬|弘揚|打造|深化|拓展|完善|建立|健全|创新|創新|"
@@ -108,9 +108,28 @@ def np_prefix(text: str, a: int, b: int) -> Span | None:
     """A subject that fills ``text[a:b]`` (up to a few adverbs before the directive)."""
     lm = _LEAD.match(text, a, b)
     for start in ((a, lm.end()) if lm else (a,)):
-        span = actor_at(text, start, b)
+        span = actor_at(text, start, b) or modified_actor(text, start, b)
         if span and b - span[1] <= 4 and not _COMMA_OR_DE.search(text, span[1], b):
             return span
+    return None
+
+
+# what a subject's modifier cannot hold: punctuation, a directive's words, the issuer's self
+_NOT_IN_MODIFIER = re.compile(r"[,。;:!?“”《》\n]|要|须|須|应|應|请|請|务必|務必|必须|必須|希望|将|將|我|本[会會厅廳局办辦部]")
+_DE = re.compile(r"的")
+
+
+def modified_actor(text: str, pos: int, limit: int | None = None) -> Span | None:
+    """提出异议的单位或者个人, 参加下午会议的班子成员, 获得命名的科普教育基地: a subject
+    whose units are picked out by a clause ending in 的 (2 to 20 characters, no directive)."""
+    limit = len(text) if limit is None else limit
+    top = min(limit, pos + 21)
+    for m in _DE.finditer(text, pos + 2, top):
+        if _NOT_IN_MODIFIER.search(text, pos, m.start()):
+            return None
+        head = actor_at(text, m.end(), limit)
+        if head:
+            return pos, head[1]
     return None
 
 
@@ -138,15 +157,17 @@ def _looks_like_actor(s: str) -> bool:
     return bool(_OPENER.match(s) or STRONG_HEAD.search(s))
 
 
-def clean_actor(text: str, span: Span) -> Span | None:
-    """The span without its edge punctuation; None for a scrap or the issuer itself."""
+def clean_actor(text: str, span: Span, *, speech: bool = False) -> Span | None:
+    """The span without its edge punctuation; None for a scrap or the issuer itself
+    (``speech``: a bulletin's speaker asking a body such as 县科协, where only 我会… is the
+    speaker's own)."""
     a, b = span
     while a < b and text[a] in " ,、\n":
         a += 1
     while b > a and text[b - 1] in " ,、\n":
         b -= 1
     s = text[a:b].replace("\n", "")
-    if len(s) < 2 or ISSUER_LIKE.search(s):
+    if len(s) < 2 or (SPEAKER_LIKE if speech else ISSUER_LIKE).search(s):
         return None
     return a, b
 

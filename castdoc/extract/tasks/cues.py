@@ -6,9 +6,9 @@ import re
 
 DIRECTIVE = re.compile(
     # the look-ahead (every directive's first character) lets re skip the other places fast
-    r"(?=[请請必务務须須要应應希望确確可负負])"
+    r"(?=[请請必务務须須需要应應希望确確可负負])"
     r"(?:(?P<qing>(?<![申邀提聘呈报報宴延回])[请請](?![示求柬假教问問]))"
-    r"|(?P<xu>必须|必須|务必|務必|务须|務須|(?<![必务務无無])[须須](?!知))"
+    r"|(?P<xu>必须|必須|务必|務必|务须|務須|(?<![必务務无無])[须須](?!知)|(?<![所必无無急亟])需(?![要求知]))"
     r"|(?P<yao>(?<![需重主只纲綱提扼机機必想简簡首紧緊摘概纪紀不])要(?![求点點素闻聞件害领領义義务務紧緊览覽是]))"
     r"|(?P<ying>应当|應當|应该|應該|(?<![响響适適相反对對供回效呼答感顺順报報])[应應](?![用急届屆邀聘对對变變征徵运運]))"
     r"|(?P<xiwang>希望)"
@@ -33,3 +33,8 @@ SUBMIT = re.compile(
 SPEECH = re.compile(r"(?P<v>强调|強調|要求|指出|提出|希望|号召|號召|勉励|勉勵|叮嘱|叮囑|寄语|寄語|嘱托|囑託|指示|鼓励|鼓勵)")
 # what a speaker said of themselves (表示, 认为): not an assignment
 STATEMENT = re.compile(r"表示|認為|认为")
+# what only exhorts (GOLD-FORMAT: 希望…再接再厉、再立新功, 要以…为榜样, 争做…者): no task
+EXHORTATION = re.compile(
+    r"再接再厉|再接再厲|珍惜荣誉|珍惜榮譽|再立新功|再创佳绩|再創佳績|再创辉煌|再創輝煌|再创新功|再創新功|再铸辉煌|再鑄輝煌|"
+    r"戒骄戒躁|戒驕戒躁|为榜样|為榜樣|争做|爭做|争当|爭當"
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .cues import EXHORTATION
 from .words import ISSUER_SELF
 
 # a 请 that only points somewhere: not a task
@@ -40,3 +41,9 @@ def commitment(text: str, a: int, b: int) -> bool:
 def aside(sentence: str) -> bool:
     """A sentence in parentheses, its brackets closed."""
     return sentence.startswith("(") and sentence.rstrip(")").count("(") <= sentence.count(")")
+
+
+def exhortation(value: str) -> bool:
+    """希望…珍惜荣誉、再接再厉; 要以…为榜样; 要…,争做…者: praise and exhortation, nothing
+    a reader could check was done."""
+    return bool(EXHORTATION.search(value))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .actor import actor_at, by, clean_actor, np_prefix, np_start
+from .actor import actor_at, by, clean_actor, modified_actor, np_prefix, np_start
 from .candidate import Candidate, candidate
 from .cues import DIRECTIVE, ITEM_LABEL, MODAL, NEW_PART
 from .filters import CONDITION, aside, commitment, quoted, reported_speech, trivial_qing
@@ -39,6 +39,23 @@ def notice_tasks(text: str, paras: list[Paragraph]) -> list[Candidate]:
                 continue
             out.extend(_sentence_tasks(text, sent, item=item))
     return out
+
+
+_DE_END = re.compile(r"的\s*$")
+_PURPOSE = re.compile(r"为了|為了|为便于|為便於|为(?![期止])|為(?![期止])")
+
+
+def _subject_clause(text: str, c) -> tuple[int, int] | None:
+    """The clause before a bare directive names who: 已命名到期的科普教育基地,须…; or opens
+    with them in a condition ending in 的: 任何单位或个人对公示项目有异议的,应当…"""
+    a, b = c.start, c.end
+    if _DE_END.search(text, a, b):
+        span = actor_at(text, a, b)
+        if span and span[1] < b - 1 and text[span[1]] not in "的之、":
+            return span
+        return None
+    span = np_prefix(text, a, b)
+    return span if span and span[1] >= b - 1 else None
 
 
 def _line_of_work(text: str, sent: Sentence) -> Candidate:
@@ -101,7 +118,7 @@ def _directive_task(text: str, sent: Sentence, i: int, free: int) -> Candidate |
         if quoted(text, ss, dpos):
             continue  # “要广泛动员…”的要求: a quotation, not this notice's request
         if kind in ("qing", "xiwang", "wang", "yaoqiu"):
-            span = actor_at(text, dend, cb)
+            span = actor_at(text, dend, cb) or modified_actor(text, dend, cb)
             if span:
                 actor = span
             elif kind == "yaoqiu":
@@ -115,6 +132,16 @@ def _directive_task(text: str, sent: Sentence, i: int, free: int) -> Candidate |
                 span = None
             elif text[ca:dpos].strip() == "" and kind in MODAL:
                 bare = True
+                if i > free:
+                    prev = clauses[i - 1]
+                    span = _subject_clause(text, prev)
+                    if span:
+                        actor, start, bare = span, prev.start, False
+                    elif _DE_END.search(text, prev.start, prev.end):
+                        # 以单位名义提出异议的,须…: the condition says who, no one before
+                        start, bare = prev.start, False
+        if kind == "quebao" and i > 0 and _PURPOSE.match(text, clauses[i - 1].start):
+            continue  # 为便于核实,确保…: a purpose, not a request
         duty = by(text, ca, dpos) if actor is None else None
         if duty:
             actor = duty

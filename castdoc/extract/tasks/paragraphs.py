@@ -13,7 +13,7 @@ from ...lines import BOILERPLATE, LABEL, is_colophon, is_date_line, is_image_fil
 from .actor import Span, clean_actor, np_prefix
 from .cues import DIRECTIVE, ITEM_LABEL, MODAL
 from .sentences import FINAL
-from .words import CLOSING, MARKER
+from .words import CLOSING, MARKER, WEB_NOTE
 
 _JOIN_STOP = FINAL + ":"  # a line ending in one of these is not joined to the next
 _STOPS = re.compile("[。!?;]")  # a heading has none of these
@@ -114,5 +114,5 @@ def _heading_subject(text: str, a: int, b: int) -> Span | None:
 def _furniture(t: str) -> bool:
     return bool(
         LABEL.match(t) or is_colophon(t) or is_date_line(t) or BOILERPLATE.match(t) or is_image_file(t)
-        or CLOSING.match(t)
+        or CLOSING.match(t) or (len(t) <= 60 and WEB_NOTE.search(t))
     )

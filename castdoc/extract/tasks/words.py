@@ -31,6 +31,8 @@ STRONG_HEAD = re.compile(
 
 # the issuer speaking of itself (我会, 本厅, 省科协): its own undertakings are not tasks
 ISSUER_LIKE = re.compile(r"^(?:我|本)[会會厅廳局办辦部校院处處委中所]|^(?:省|市|区|區|县|縣|中国|中國)科协$|^(?:省|市|区|區|县|縣|中国|中國)科協$")
+# in a bulletin a leader may ask 县科协 to act: only 我…/本… speak of the speaker's own body there
+SPEAKER_LIKE = re.compile(r"^(?:我|本)[会會厅廳局办辦部校院处處委中所]")
 ISSUER_FIRST = tuple("我本省市区區县縣中")  # what ISSUER_LIKE can start with: keep the two in step
 ISSUER_SELF = re.compile(r"(?:我|本)[会會厅廳局办辦部校院处處]")  # (anywhere in a clause)
 
@@ -38,3 +40,5 @@ ISSUER_SELF = re.compile(r"(?:我|本)[会會厅廳局办辦部校院处處]")  
 CLOSING = re.compile(r"^(?:特此|附件|附表|附:|\d{1,2}[.、]?\s*[联聯]系)")
 # a clause that turns to the issuer's own business: contacts, 我厅…
 OTHER_BUSINESS = re.compile(r"^(?:[联聯]系|电话|電話|邮箱|郵箱|我[厅廳办辦会會局部])")
+# a web page's notes to its readers (转载请注明出处, 点击此处查看全文): no request of the notice
+WEB_NOTE = re.compile(r"转载声明|轉載聲明|转载请注明|轉載請註明|如需转载|如需轉載|查看全文|點擊此處|点击此处|点击这里|點擊這裏")

@@ -1,0 +1,212 @@
+"""People named in lists and runs the running-text passes do not reach: a name with its
+post in brackets (张建国（某某大学教授）、李红梅（省农科院研究员）), a post as a label over
+names (主任：张建国; 委员：赵志刚、钱小明), a 、-list before a shared title or 同志
+(张建国、李红梅、赵志刚同志), a name run on into a title (郭娜委员:), and the head of a
+count after 及/和 (…及何志强等130名先进个人)."""
+from __future__ import annotations
+
+import re
+
+from ... import nlp
+from .bylines import names_in
+from .cues import AFTER_DENG, PUNCT
+from .patterns import positions, positions_at_end, titles_after
+from .reader import Reader
+from .words import CN_NUM, COURTESY, ORG_END, ORG_SUFFIX
+
+_BRACKET = re.compile(r"\(([^()\n]{2,30})\)")
+_PIECE = re.compile(r"[、,;]")
+# a post as a label: at a line's or a clause's start, with its colon (主任:, 副组长:)
+_LABEL_COLON = re.compile(r"\s*:\s*")
+# what may stand before a name that opens a list entry
+_ENTRY_BEFORE = set("、,:;\n(") | {" "}
+# 委员 after a name is a title where the name ends there: 郭娜委员:, 王建民委员、
+_MEMBER = re.compile(r"委员(?=[:,、。;\s)]|$)")
+# joins before the head of a counted list: 及何志强等130名
+_JOIN = "及和与暨"
+
+
+def bracketed(r: Reader) -> None:
+    """张建国(北京理工大学教授): the post in brackets right after the name is its role."""
+    t = r.t
+    for m in _BRACKET.finditer(t):
+        p = m.start()
+        inner = m.group(1)
+        if r.c.in_furniture(p) or not (positions_at_end().search(inner) or inner[-1] in ORG_END or ORG_SUFFIX.search(inner)):
+            continue
+        i = _name_before(r, p)
+        if i is None:
+            continue
+        roles = []
+        a = m.start(1)
+        for pm in [*_PIECE.finditer(inner), None]:
+            b = m.start(1) + (pm.start() if pm else len(inner))
+            if b > a and positions_at_end().search(t[a:b]):
+                roles.append((a, b))
+            a = b + 1
+        r.add(i, p, roles)
+
+
+def _name_before(r: Reader, p: int) -> int | None:
+    """The start of a whole name ending at ``p`` that opens an entry (after 、 , : or a line
+    start), else None."""
+    t = r.t
+    for L in (3, 2, 4):
+        i = p - L
+        if i < 0 or not (i == 0 or t[i - 1] in _ENTRY_BEFORE or i in r.c.gaps or t[i - 1] in PUNCT or i in r.c.bounds):
+            continue
+        s = r.surname_len(i, strong=True)
+        if not s or not 1 <= L - s <= 2 or any(k in r.c.gaps for k in range(i + 1, p)):
+            continue
+        hit = r.name_after(i, s, True, 1)
+        if hit and hit[0] == p:
+            return i
+    return None
+
+
+def post_labels(r: Reader) -> None:
+    """主任:张建国 / 组长:王伟,副组长:李明、赵强: a post as a label, opening a line or a
+    clause, over the names after its colon."""
+    t = r.t
+    for m in positions().finditer(t):
+        if not r.starts_clause(m.start()) or r.c.in_furniture(m.start()):
+            continue
+        colon = _LABEL_COLON.match(t, m.end())
+        if not colon:
+            continue
+        stop = colon.end()
+        while stop < len(t) and stop - colon.end() < 40 and t[stop] not in "\n;。,":
+            stop += 1
+        names_in(r, colon.end(), stop, (), "text", [m.span()])
+
+
+def shared_titles(r: Reader) -> None:
+    """张建国、李红梅、赵志刚同志 / 王建民、刘晓东委员: the names of a 、-list before a title
+    share it (the last name is found by ``titled``, or here for 委员)."""
+    t = r.t
+    for m in [*titles_after().finditer(t), *_MEMBER.finditer(t)]:
+        p = m.start()
+        if r.c.in_furniture(p):
+            continue
+        role = t[m.start():m.end()]
+        roles = [(m.start(), m.end())] if role not in COURTESY else []
+        members = []
+        end = p
+        while True:
+            i = _name_before(r, end)
+            if i is None:
+                break
+            members.append((i, end))
+            if i == 0 or t[i - 1] != "、":
+                break
+            end = i - 1
+        if not members:
+            continue
+        if role.startswith("委员") and len(members) == 1 and not r.plausible(*members[0]):
+            continue  # 委员 alone after a single name: only where the tagger agrees it is one
+        if len(members) == 1 and t[members[0][0]:p] not in r.found and not role.startswith("委员"):
+            continue  # a single name before a title: ``titled`` judges it
+        for a, b in members:
+            r.add(a, b, roles)
+
+
+def counted_after_join(r: Reader) -> None:
+    """…先进集体及何志强等130名先进个人: the head of a counted list after 及/和/与."""
+    t = r.t
+    for m in AFTER_DENG.finditer(t):
+        p = m.start()
+        for L in (3, 2, 4):
+            i = p - L
+            if i < 1 or t[i - 1] not in _JOIN:
+                continue
+            s = r.surname_len(i, strong=False)
+            if not s or not 1 <= L - s <= 2:
+                continue
+            hit = r.name_after(i, s, False, 2)
+            if hit and hit[0] == p and r.name_word(t[i:p], s):
+                r.add(i, p)
+                break
+
+
+_CELL_SEP = set("、,;/|")
+_NUMBER_CELL = re.compile(rf"^(?:\d{{1,3}}[.、]?|[{CN_NUM}]{{1,3}}[、.])$")
+_ROW_LABEL = re.compile(r"^[^:\n]{1,12}:")
+
+
+def name_rows(r: Reader) -> None:
+    """Names laid out as rows: 获奖名单:张建国 李红梅 王小东 (names only, set apart by white
+    space or 、), or a table row 1 张建国 北京理工大学 (a name, then a unit or a post)."""
+    t = r.t
+    pos = 0
+    for line in t.split("\n"):
+        a = pos
+        pos += len(line) + 1
+        if not line or len(line) > 120 or r.c.in_furniture(a):
+            continue
+        lab = _ROW_LABEL.match(line)
+        start = a + (lab.end() if lab else 0)
+        cells = _cells(r, start, a + len(line))
+        if len(cells) < 2:
+            continue
+        cells = [c for c in cells if not _NUMBER_CELL.match(t[c[0]:c[1]])]
+        names = [c for c in cells if _whole_name(r, *c)]
+        if len(names) >= 2 and len(names) == len(cells):
+            for x, y in names:
+                r.add(x, y)
+        elif names and cells and names[0] == cells[0] and len(cells) >= 2:
+            rest = t[cells[1][0]:cells[1][1]]
+            if ORG_SUFFIX.search(rest) or positions_at_end().search(rest):
+                # 张建国 北京理工大学教授: a post in the next cell is the role
+                r.add(*names[0], [cells[1]] if positions_at_end().search(rest) else [])
+
+
+def _cells(r: Reader, a: int, b: int) -> list[tuple[int, int]]:
+    """Pieces of t[a:b] cut at white space (gaps) and list marks."""
+    t = r.t
+    out = []
+    s = a
+    for k in range(a, b + 1):
+        if k == b or t[k] in _CELL_SEP or (k in r.c.gaps and k > s):
+            if k > s:
+                out.append((s, k))
+            s = k + 1 if k < b and t[k] in _CELL_SEP else k
+    return out
+
+
+def _whole_name(r: Reader, a: int, b: int) -> bool:
+    """t[a:b] is one name and nothing more (a surname and one or two characters)."""
+    s = r.surname_len(a, strong=True)
+    if not s or not 1 <= b - a - s <= 2:
+        return False
+    return r.name_word(r.t[a:b], s)
+
+
+
+
+_QUOTES = set("“”‘’\"'「」『』")
+_WORD_FREQ = 300  # a two-character "name" jieba counts this often is an everyday word
+
+
+def set_apart(r: Reader) -> None:
+    """A name listed among others: set apart by punctuation, a 、 on one side at least
+    (…、邵志新、…, 邵志新、温丽娜), where jieba's tagger reads a person's name; not inside quotes
+    (“金点子”), not an everyday word jieba also tags as a name (文明), and not running into a
+    name already found (娄璞 文/图)."""
+    t = r.t
+    taken = [(a, b) for a, b in r.spans]
+    for w, tag, off in nlp.pos_cut(t):
+        if not tag.startswith("nr") or not 2 <= len(w) <= 4 or w in r.found:
+            continue
+        e = off + len(w)
+        s = r.surname_len(off, strong=True)
+        if not s or not r.starts_clause(off) or r.end_strength(e) < 3 or r.c.in_furniture(off):
+            continue
+        if "、" not in (t[off - 1:off], t[e:e + 1]):
+            continue  # a 、-list's item: a name listed among others
+        if t[off - 1:off] in _QUOTES or t[e:e + 1] in _QUOTES or not r.name_word(w, s):
+            continue
+        if len(w) == 2 and (nlp.table().freq(w) or 0) > _WORD_FREQ:
+            continue  # 文明, 高明: everyday words jieba also tags as names
+        if any(a < e and off < b for a, b in taken):
+            continue
+        r.add(off, e)
