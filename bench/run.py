@@ -21,7 +21,7 @@ Then it measures, each in a fresh process as a user would run it:
 - the parent's own peak memory for ``--format json`` at 100 and at 5 x --docs documents;
 - one document of a single line at 1/10 of --line-kb and at --line-kb: time per KB;
 - the PDF reader's share of parsing the sample PDF, and its cost per page against bare
-  pypdfium2.
+  pypdfium2;
 - the .doc and OFD readers' milliseconds per page, and OCR's seconds per scanned page
   (when the ``ocr`` extra is installed).
 
