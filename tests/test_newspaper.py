@@ -97,3 +97,22 @@ def test_a_notice_page_is_not_cut_into_articles():
         pdf.text(60, 110 + r * 15, _sentence(r, 12))
     raw = read_bytes(bytes(pdf.output()), name="n.pdf", suffix=".pdf")
     assert not any(b.kind == "article" for b in raw.blocks)
+
+
+def test_one_headline_over_columns_is_one_article():
+    """An annex set in two columns under its title: columns, but no second headline."""
+    pdf = fpdf.FPDF(format="A3", unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", size=18)
+    pdf.text(60, 60, "List of the science volunteers of the year")
+    pdf.set_font("helvetica", size=10)
+    cols = [_wrap(pdf, _sentence(40 + c, 80), 350) for c in range(2)]
+    for r in range(max(map(len, cols))):
+        for c in range(2):
+            if r < len(cols[c]):
+                pdf.text(60 + c * 370, 90 + r * 13, cols[c][r])
+    raw = read_bytes(bytes(pdf.output()), name="annex.pdf", suffix=".pdf")
+    assert not any(b.kind == "article" for b in raw.blocks)
+    flat = " ".join(raw.text.split())
+    assert flat.find(" ".join(cols[0][0].split()[:5])) < flat.find(" ".join(cols[1][0].split()[:5]))

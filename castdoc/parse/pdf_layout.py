@@ -361,19 +361,25 @@ def _assemble(pages: list[list[_Line]], sizes: list[tuple[float, float]], rule_y
                                    style=style))
             prev = (ln, f)
 
+    # A headline on a page in columns opens an article (a headline and its subtitle: one),
+    # where the page holds two headlines or more: a newspaper page, not an annex in columns.
+    heading = [para.size > body * 1.15 or para.style is not None for para in paras]
+    runs: dict[int, int] = {}
+    for k, para in enumerate(paras):
+        if heading[k] and para.page in columned and (k == 0 or not heading[k - 1]):
+            runs[para.page] = runs.get(para.page, 0) + 1
     text_parts: list[str] = []
     blocks: list[Block] = []
     pos = 0
     last_page = 0
     starts: list[Block] = []
-    for para in paras:
+    for k, para in enumerate(paras):
         t = "".join(para.parts)
         if para.page != last_page:
             blocks.append(Block(kind="page_break", start=pos, end=pos, page=para.page))
             last_page = para.page
-        kind = "heading" if para.size > body * 1.15 or para.style else "paragraph"
-        if kind == "heading" and para.page in columned and (not starts or starts[-1].kind != "heading"):
-            # a headline on a page in columns opens an article (a headline and its subtitle: one)
+        kind = "heading" if heading[k] else "paragraph"
+        if heading[k] and runs.get(para.page, 0) >= 2 and (k == 0 or not heading[k - 1]):
             blocks.append(Block(kind="article", start=pos, end=pos, page=para.page))
         starts.append(Block(kind=kind, start=pos, end=pos + len(t), page=para.page, style=para.style))
         blocks.append(starts[-1])
