@@ -17,6 +17,7 @@ from ..errors import TooLarge
 
 _STREAM = re.compile(rb"stream\r?\n")
 _STEP = 1 << 20
+DEFLATE_MAX_RATIO = 1032  # the most one deflate stream can expand (258 bytes from 2 bits)
 
 
 def inflated_size(data: bytes, limit: int) -> int:
@@ -55,6 +56,8 @@ def inflated_size(data: bytes, limit: int) -> int:
 def pdf_inflation(data: bytes, *, name: str, limits) -> None:
     """TooLarge when the PDF's streams inflate past ``limits.max_unzipped``."""
     limit = limits.max_unzipped
+    if len(data) * DEFLATE_MAX_RATIO <= limit:
+        return  # deflate cannot expand past 1032:1, so a file this small cannot reach the limit
     if inflated_size(data, limit) > limit:
         raise TooLarge(f"its streams inflate past {limit // (1024 * 1024)} MB (a decompression bomb, or an "
                        "enormous drawing)", path=name, hint="raise the limit with --max-unzipped if the file is genuine")
