@@ -89,11 +89,26 @@ def read(data: bytes, *, name: str, limits) -> RawText:
     return raw
 
 
+SCAN_PIXELS = 100_000  # an image smaller than this (316 x 316) holds no page of text
+SCAN_AREA = 0.1  # of the page: an image smaller than this is a logo or a seal, not a scan
+
+
 def _has_image(page, c) -> bool:
+    """Does the page show an image large enough to be a scan of text?"""
     try:
-        return next(iter(page.get_objects(filter=(c.FPDF_PAGEOBJ_IMAGE,), max_depth=3)), None) is not None
+        left, bottom, right, top = page.get_bbox()
+        area = max((right - left) * (top - bottom), 1.0)
+        for k, obj in enumerate(page.get_objects(filter=(c.FPDF_PAGEOBJ_IMAGE,), max_depth=3)):
+            if k >= 50:
+                break
+            w, h = obj.get_px_size()
+            bounds = getattr(obj, "get_bounds", None) or obj.get_pos  # pypdfium2 5 renamed it
+            x0, y0, x1, y1 = bounds()
+            if w * h >= SCAN_PIXELS and (x1 - x0) * (y1 - y0) >= SCAN_AREA * area:
+                return True
     except Exception:  # noqa: BLE001 - a hint only
         return False
+    return False
 
 
 def _ocr(pdf, pages: list[list[_Line]], scans: list[int], *, name: str) -> tuple[tuple[int, ...], float | None]:
