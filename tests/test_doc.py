@@ -139,3 +139,8 @@ def test_html_and_rtf_named_doc_are_read_as_what_they_are(monkeypatch):
     monkeypatch.setenv("CASTDOC_SOFFICE", "/nonexistent/soffice")
     with pytest.raises(UnsupportedFormat, match="RTF"):
         read_bytes(b"{\\rtf1\\ansi hello}", name="saved.doc", suffix=".doc")
+
+
+def test_doc_saved_with_a_docx_name_is_read():
+    raw = read_bytes(make_doc(NOTICE), name="misnamed.docx", suffix=".docx")
+    assert raw.format == "doc" and raw.text.startswith("某市科学技术协会关于")

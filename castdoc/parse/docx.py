@@ -48,6 +48,13 @@ class _Item:
 
 
 def read(data: bytes, *, name: str, limits) -> RawText:
+    if data.startswith(_OLE) and "EncryptedPackage".encode("utf-16-le") not in data:
+        from . import doc
+
+        try:  # a Word 97-2003 file saved with a .docx name: read it as what it is
+            return doc.read_native(data, name=name)
+        except doc.DocFormatError:
+            pass  # (damaged: said below)
     _check_package(data, name=name, limits=limits)
     try:
         import docx
@@ -122,7 +129,7 @@ def _check_package(data: bytes, *, name: str, limits) -> None:
             )
     if "word/document.xml" not in names and not _main_part_declared(zf, names):
         raise ReadError(f"a zip archive but not a Word document{_what_zip(names)}", path=name,
-                        hint="castdoc reads .docx, .pdf, .html and .txt")
+                        hint="castdoc reads .docx, .doc, .wps, .ofd, .pdf, .html and .txt")
     if any(i.flag_bits & 0x1 for i in infos):
         raise ReadError("the .docx is encrypted", path=name, hint="save an unprotected copy")
 
