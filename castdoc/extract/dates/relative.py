@@ -134,7 +134,7 @@ def day_forms(text: str, taken) -> list[Hit]:
         taken.add(s, max(e, h.after))
     for m in REL_OFFSET.finditer(text):  # 三天后, 2周后
         s, e = m.start(), m.end()
-        if not taken.free(s, e) or OFFSET_NOT_FROM_TODAY.search(text, max(0, s - 10, text.rfind("\n", 0, s) + 1), s):
+        if not taken.free(s, e) or OFFSET_NOT_FROM_TODAY.search(text, max(0, s - 10, text.rfind("\n", max(0, s - 10), s) + 1), s):
             continue
         n = cn_number(m["n"].replace("两", "二"))
         if not n:
