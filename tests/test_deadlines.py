@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-import pytest
 
 from castdoc.pipeline import parse_text
 from castdoc.record import to_dict
