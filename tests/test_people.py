@@ -150,6 +150,16 @@ LIST_CASES = [
     ("陈晓燕委员:\n请于5月1日前反馈意见。", {"陈晓燕": ["委员"]}),
     # the head of a count after 及
     ("对某某市人民政府等86个先进集体及何志强等130名先进个人予以通报表扬。", {"何志强": []}),
+    # a unit in brackets after the name: a person, with no post to report
+    ("一等奖:邵志新(北京理工大学)、温丽娜(省农科院)", {"邵志新": [], "温丽娜": []}),
+    # names laid out as rows: set apart by white space, or a table row with a unit
+    ("获奖名单:邵志新 温丽娜 蔡文博", {"邵志新": [], "温丽娜": [], "蔡文博": []}),
+    ("获奖名单\n1  邵志新  北京理工大学\n2  温丽娜  省农科院", {"邵志新": [], "温丽娜": []}),
+    ("一、 总体 要求\n文化 科技 卫生", {}),
+    # names listed among others with 、, no title or count: jieba's tagger vouches for them
+    ("调研组一行深入企业,邵志新、温丽娜、蔡文博参加调研。", {"邵志新": [], "温丽娜": []}),
+    ("要建立科学、文明、健康的生活方式。", {}),  # 文明: an everyday word jieba also tags as a name
+    ("评选“金点子”、“好建议”活动。", {}),
 ]
 
 

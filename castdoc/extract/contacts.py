@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..structure.context import Context
 from ..types import Contact, Mention
-from ..vocab import CONTACT_HINT, CONTACT_NAME, CONTACT_NAMES, EMAIL, EMAIL_WORD, NOT_NAME, PHONE, PHONE_LABEL
+from ..vocab import CONTACT_HINT, CONTACT_NAME, CONTACT_NAMES, EMAIL, EMAIL_WORD, NOT_NAME, PHONE, PHONE_LABEL, SITE_BLOCK, SITE_CONTACT_BOX
 
 _CONTACT_NAME = re.compile(CONTACT_NAME)
 
@@ -34,8 +34,9 @@ def extract(doc, found) -> tuple[Contact, ...]:
     current: _Group | None = None
     lines = ctx.lines
     content = ctx.content
+    site = _site_lines(ctx)
     for i in sorted(_hint_lines(ctx)):
-        if i not in content:  # (page furniture)
+        if i not in content or i in site:  # (page furniture, a site's header or footer)
             continue
         ln = lines[i]
         t = ln.text
@@ -52,13 +53,14 @@ def extract(doc, found) -> tuple[Contact, ...]:
                     continue
                 a = names_m.start("names") + nm.start()
                 events.append((a, "name", ctx.mention(ln, a, a + len(name))))
-        if label_m is not None:
+        # phones after a phone label, or after a contact's name (联系人:张伟 0571-8765432)
+        phones_from = min((m.start() for m in (label_m, names_m) if m is not None), default=None)
+        if phones_from is not None:
+            inside = [(em.start(), em.end()) for em in emails]
             for pm in PHONE.finditer(t):
-                if pm.start() < label_m.start():
-                    continue
-                # not a fax: look at the label right before
-                before = t[max(0, pm.start() - 8):pm.start()]
-                if "传真" in before and not PHONE_LABEL.search(before):
+                if pm.start() < phones_from or any(a <= pm.start() < b for a, b in inside):
+                    continue  # (the digits of an e-mail address are no phone)
+                if _fax(t, pm.start()):
                     continue
                 events.append((pm.start(), "phone", ctx.mention(ln, pm.start(), pm.end())))
         for em in emails:
@@ -82,6 +84,42 @@ def extract(doc, found) -> tuple[Contact, ...]:
         if current is not None and not names_m and "监督" in t:
             current.closed = True
     return tuple(c for g in groups for c in _contacts(g, ctx))
+
+
+SITE_REACH = 2  # filled lines a site mark reaches: a line between two of them is the site's
+_BOX_LABEL = re.compile(r"^(?:联系人|聯繫人|电话|電話|传真|傳真|邮编|郵編|邮政编码|郵政編碼|网址|網址|地址|邮箱|郵箱|E-?mail)", re.I)
+
+
+def _site_lines(ctx: Context) -> set[int]:
+    """The lines of a web site's own header or footer: a SITE_BLOCK line (主办, ICP,
+    违法和不良信息举报电话), a line between two of them (the site's mailbox), and the label
+    lines of a 联系我们 box."""
+    lines = ctx.lines
+    filled = [i for i, ln in enumerate(lines) if ln.text.strip()]
+    marks = [k for k, i in enumerate(filled) if SITE_BLOCK.search(lines[i].text.strip())]
+    out = {filled[k] for k in marks}
+    for x, y in zip(marks, marks[1:]):
+        if y - x <= SITE_REACH + 1:
+            out.update(filled[x:y])
+    for k, i in enumerate(filled):
+        if SITE_CONTACT_BOX.match(lines[i].text.strip()):
+            for j in filled[k + 1:]:
+                if not _BOX_LABEL.match(lines[j].text.strip()):
+                    break
+                out.add(j)
+    return out
+
+
+def _fax(t: str, pos: int) -> bool:
+    """The number at ``pos`` is a fax's: the last label before it names one (传真, 传真号码)."""
+    before = t[max(0, pos - 12):pos]
+    k = max(before.rfind("传真"), before.rfind("傳真"))
+    if k < 0 or before[k - 1:k] in ("/", "、") or before[k + 2:k + 3] in ("/", "、"):
+        return False  # 电话/传真: the number serves both
+    last = None
+    for last in PHONE_LABEL.finditer(before):
+        pass
+    return last is None or last.start() < k
 
 
 def _contacts(g: _Group, ctx: Context) -> list[Contact]:

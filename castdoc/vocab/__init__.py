@@ -18,6 +18,8 @@ from .contact import (
     NOT_NAME,
     PHONE,
     PHONE_LABEL,
+    SITE_BLOCK,
+    SITE_CONTACT_BOX,
 )
 from .doc_number import CITING, DOC_NUMBER, DOC_NUMBER_LOOSE, TRAILING_DOC_NUMBER
 from .furniture import (

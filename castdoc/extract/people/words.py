@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 # what the name of a unit ends in (市科协办公室, 组织部): a unit before a name, or a role
-from ...vocab import ORG_END  # noqa: E402
+from ...vocab import CN_NUM, ORG_END, ORG_SUFFIX  # noqa: E402
 
 # the roles a byline names (记者 胡宇芬, 作者:市科协办公室 许燕); 文/图 … name no role
 from ...vocab import BYLINE_ROLES  # noqa: E402
