@@ -297,3 +297,18 @@ def test_report_never_writes_over_the_page_it_reads(tmp_path):
     r = castdoc("report", str(page), "-o", str(page))
     assert r.returncode == 2 and "one of the inputs" in one_line_error(r)
     assert page.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_an_output_that_is_a_fifo_is_written_into_not_replaced(tmp_path):
+    import stat as st
+    import threading
+
+    fifo = tmp_path / "t.csv"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    write_output(fifo, "deadline,task\n")
+    reader.join(10)
+    assert got == [b"deadline,task\n"] and st.S_ISFIFO(fifo.stat().st_mode)
