@@ -34,6 +34,7 @@ def to_dict(rec: Record, *, dates_as: str = "iso") -> dict:
             "sha256": rec.source.sha256,
             "article": rec.source.article,
             "articles": rec.source.articles,
+            **({"encoding": rec.source.encoding} if rec.source.encoding else {}),
         },
         "kind": rec.kind,
         "doc_type": rec.doc_type,
@@ -122,7 +123,7 @@ def from_dict(d: dict, *, fields: Collection[str] | None = None) -> Record:
     else:
         s = r.sub("source")
         source = Source(path=s.text("path"), format=s.text("format"), sha256=s.text("sha256"),
-                        article=s.int("article"), articles=s.int("articles", 1))
+                        article=s.int("article"), articles=s.int("articles", 1), encoding=s.opt("encoding"))
     return Record(
         source=source,
         kind=r.text("kind"),

@@ -19,7 +19,7 @@ from ..record import dump_yaml, safe_loader
 from ..recordfile import MAX_RECORD_BYTES, read_record_file
 
 RECORD_SUFFIX = ".yaml"
-IGNORED_IN_DRIFT = (("castdoc_version",), ("source", "path"))
+IGNORED_IN_DRIFT = (("castdoc_version",), ("source", "path"), ("source", "encoding"))
 
 
 def record_path(doc: Path, *, records: Path | None = None, root: Path | None = None) -> Path:

@@ -53,6 +53,10 @@ def make_report(paths: list[str], *, output: Path | None = None, today: str | No
     inputs = expand(paths, skip=[output] if output is not None else [])
     if not inputs:
         raise UsageError("no documents or records found in the paths given")
+    if output is not None:
+        from ..outputs import Inputs, guard
+
+        guard(output, Inputs([*paths, *inputs]))  # never onto an input, never at a folder
     report = Report(inputs=len(inputs), quiet=quiet)
     records: list[Record] = []
     texts: dict[int, str] = {}
@@ -68,11 +72,13 @@ def make_report(paths: list[str], *, output: Path | None = None, today: str | No
             report.failure(e)
     html = build(records, texts=texts, today=day, title=title or "castdoc report")
     if output is None:
-        sys.stdout.write(html)
-    else:
-        from ..writeout import write_atomic
+        from ..terminal import for_terminal, is_terminal
 
-        write_atomic(output, html)
+        sys.stdout.write(for_terminal(html) if is_terminal(sys.stdout) else html)
+    else:
+        from ..outputs import write_output
+
+        write_output(output, html)
         if verbose:
             report.note(f"wrote {output}: {len(records)} documents")
     report.summary()
