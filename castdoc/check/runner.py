@@ -407,29 +407,6 @@ def check_paths(paths: list[str], cfg: CheckConfig, *, fix: bool = False, change
                        files=tuple(files))
 
 
-def check_stdin(cfg: CheckConfig, data: bytes) -> CheckResult:
-    """``castdoc check -``: one record read from standard input, checked against the schema
-    (there is no document beside it to read again)."""
-    import tempfile
-
-    from .schema_rules import check_schema
-
-    name = "<stdin>"
-    with tempfile.TemporaryDirectory(prefix="castdoc-check-") as d:
-        tmp = Path(d) / "stdin.yaml"
-        tmp.write_bytes(data)
-        try:
-            loaded = load_record(tmp)
-        except RecordError as e:
-            found = [_finding("CD002", file=name, line=e.lineno, message=f"cannot read the record: {e.message}",
-                              unreadable=True)]
-        else:
-            found = check_schema(loaded, file=name, document=None)
-    found = apply_config(found, cfg)
-    return CheckResult(findings=tuple(sorted(found, key=lambda f: f.sort_key())), documents=0, records=1,
-                       files=(name,))
-
-
 def run_check(paths: list[str] | None, *, fmt: str = "human", config: Path | None = None,
               select: list[str] | None = None, ignore: list[str] | None = None, records: Path | None = None,
               fix: bool = False, changed_since: str | None = None, limits: Limits = DEFAULT_LIMITS,
@@ -458,6 +435,8 @@ def run_check(paths: list[str] | None, *, fmt: str = "human", config: Path | Non
     if targets == ["-"]:
         if fix:
             raise UsageError("--fix rewrites record files; a record on standard input has none")
+        from .stdin import check_stdin
+
         result = check_stdin(cfg, sys.stdin.buffer.read() if stdin is None else stdin)
     else:
         state = None
