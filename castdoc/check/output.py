@@ -15,6 +15,7 @@ from .. import __version__
 from .findings import RANK, CheckResult, Finding
 
 FORMATS = ("human", "json", "github", "junit")
+_RICH_CHANGES = re.compile("[\t\x07\x08\x0b\x0c\r]")  # what rich expands or strips when it prints
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -92,9 +93,19 @@ def render_human(result: CheckResult, out: TextIO, *, color: bool | None = None,
                 lines.append(Text(pad + "╰ fix: ", style="dim") + Text(one_line(f.hint), style="italic"))
         lines.append(Text(""))
     lines.append(Text(summary_line(result), style="bold red" if result.exit_code() else "bold green"))
-    # one print of the whole report: rich's cost is mostly per call (a thousand lines of
-    # findings cost half a second line by line), and the output is the same
-    console.print(Text("\n").join(lines))
+    if console.is_terminal:
+        for t in lines:
+            console.print(t)
+        return
+    # Not a terminal (CI, a file, a pipe): rich would write each line's plain text, at a
+    # cost per line that makes a report of thousands of findings take seconds; written
+    # here directly, except the lines rich changes (tabs, control characters).
+    for t in lines:
+        text = t.plain
+        if _RICH_CHANGES.search(text):
+            console.print(t)
+        else:
+            out.write(text + "\n")
 
 
 # ------------------------------------------------------------------ json

@@ -280,6 +280,18 @@ class _PairCheck:
                                       hint=err.hint, unreadable=True)], self.cfg)
 
 
+def _warm_rules() -> None:
+    """The rules' modules and the schema validator made here, before the workers fork, so
+    that each worker does not import and compile them again (the pool loads the parser's)."""
+    from . import drift, format_rules, schema_rules  # noqa: F401
+    from ..schema import validate
+
+    try:
+        validate({})
+    except Exception:  # noqa: BLE001 - only a head start
+        pass
+
+
 def _checked(run: _PairCheck, todo: list[int], *, limits: Limits, debug: bool, jobs: int):
     """(index, raw findings or None, findings) of each pair in ``todo``, in order: in this
     process, or on ``jobs`` workers."""
@@ -290,6 +302,7 @@ def _checked(run: _PairCheck, todo: list[int], *, limits: Limits, debug: bool, j
         return
     from ..batch import DEFAULT_TIMEOUT, parse_many
 
+    _warm_rules()
     keys = [str(i) for i in todo]
     for i, out in zip(todo, parse_many(keys, limits=limits, jobs=jobs, timeout=DEFAULT_TIMEOUT, parse=run)):
         if out.error is None:
