@@ -16,7 +16,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 SCHEMA_VERSION = "1.0"
 
-__all__ = ["parse", "tasks", "Record", "CastdocError", "__version__", "SCHEMA_VERSION"]
+__all__ = ["parse", "tasks", "link", "Record", "CastdocError", "__version__", "SCHEMA_VERSION"]
 
 
 def parse(source, *, name=None, base_date=None, config=None):
@@ -31,6 +31,13 @@ def tasks(records_or_paths, **options):
     from .api import tasks as _tasks
 
     return _tasks(records_or_paths, **options)
+
+
+def link(records):
+    """Records with each 转发 notice's ``forwards.path`` set to the record it forwards; see castdoc.api.link."""
+    from .api import link as _link
+
+    return _link(records)
 
 
 def __getattr__(name: str):

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Union
 
@@ -30,8 +29,8 @@ def parse(source: Source, *, name: str | None = None, base_date: dt.date | str |
 
     ``source`` is a path (``str`` naming an existing file, or ``pathlib.Path``), ``bytes``
     with ``name`` (its suffix picks the reader: ``name="通知.docx"``) or a ``(name, bytes)``
-    pair, or a ``str`` of text. ``base_date`` dates a text with no 成文日期 (a pasted
-    paragraph's 5月20日前 reads in that year). ``config`` is a castdoc.toml whose
+    pair, or a ``str`` of text. ``base_date`` (``--base-date``) reads a text with no date of
+    its own as written that day (a pasted paragraph's 5月20日前 then resolves). ``config`` is a castdoc.toml whose
     ``[lexicon]`` names are found as such; without it the one above a path's folder is used.
     Raises ``castdoc.errors.CastdocError`` (its ``line()`` is the message) on bad input.
     """
@@ -50,21 +49,20 @@ def parse(source: Source, *, name: str | None = None, base_date: dt.date | str |
     settings.use(config, start=Path(path) if path and config is None else None)
     if path is not None:
         raw = read_path(path, limits=_limits())
-        docs = documents_from_raw(raw, path=path, sha256=_sha256_of(path, raw))
+        docs = documents_from_raw(raw, path=path, sha256=_sha256_of(path, raw), base_date=base_date)
     elif isinstance(source, (bytes, bytearray)):
         label = name or "<bytes>"
         raw = read_bytes(bytes(source), name=label, suffix=Path(label).suffix or ".txt", limits=_limits())
-        docs = documents_from_raw(raw, path=label, sha256=raw.sha256)
+        docs = documents_from_raw(raw, path=label, sha256=raw.sha256, base_date=base_date)
     elif isinstance(source, str):
         import hashlib
 
         raw = RawText(text=source, format="txt", encoding="utf-8")
         docs = documents_from_raw(raw, path=name or "<text>",
-                                  sha256=hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest())
+                                  sha256=hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest(),
+                                  base_date=base_date)
     else:
         raise TypeError(f"castdoc.parse takes a path, bytes or text, not {type(source).__name__}")
-    if base_date is not None:
-        docs = [d if d.reference is not None else replace(d, reference=base_date) for d in docs]
     return [build_record(d) for d in docs]
 
 
@@ -81,7 +79,8 @@ def _limits():
 
 def tasks(records_or_paths: Iterable[Record | str | os.PathLike] | Record | str | os.PathLike, *,
           due_before: dt.date | str | None = None, due_after: dt.date | str | None = None,
-          actor: str | None = None, overdue: bool = False, today: dt.date | str | None = None):
+          actor: str | None = None, overdue: bool = False, today: dt.date | str | None = None,
+          base_date: dt.date | str | None = None):
     """The tasks of records, documents or record files (folders walked), as
     ``castdoc.tasklist.TaskRow`` (``.task``, ``.document``, ``.source``, ``.also``),
     filtered and sorted by deadline (undated last) as ``castdoc tasks`` lists them; a duty
@@ -99,17 +98,25 @@ def tasks(records_or_paths: Iterable[Record | str | os.PathLike] | Record | str 
             recs.append(x)
         else:
             paths.append(os.fspath(x))
+    def day(v):
+        return dt.date.fromisoformat(v) if isinstance(v, str) else v
+
     errors: list[CastdocError] = []
     if paths:
-        rows.extend(load(expand(paths), on_error=errors.append))
+        rows.extend(load(expand(paths), on_error=errors.append, base_date=day(base_date)))
         if errors:
             raise errors[0]
     from .structure.forward import link_rows
 
     rows = link_rows(rows + [r for rec in recs for r in rows_of_record(rec, rec.source.path)])
 
-    def day(v):
-        return dt.date.fromisoformat(v) if isinstance(v, str) else v
-
     return select(rows, due_before=day(due_before), due_after=day(due_after), actor=actor, overdue=overdue,
                   today=day(today))
+
+
+def link(records: Iterable[Record]) -> list[Record]:
+    """The records, each 转发 notice's ``forwards.path`` set to the path of the record it
+    forwards when that record is among them (what ``castdoc report`` shows)."""
+    from .structure.forward import link_records
+
+    return link_records(records)

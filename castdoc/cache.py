@@ -20,8 +20,18 @@ from .types import Record
 
 
 def file_sha256(path: str | Path) -> str:
+    """The sha256 of a regular file; OSError for anything else (a device never ends, a FIFO
+    blocks: the reader then says what it is)."""
+    import os
+    import stat
+
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise OSError(f"{path}: not a regular file")
     h = hashlib.sha256()
-    with open(path, "rb") as f:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path}: not a regular file")
         for chunk in iter(lambda: f.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
@@ -38,10 +48,24 @@ class RecordCache:
         return self.root / f"v{self.version}" / sha256[:2] / f"{sha256}.json"
 
     def get(self, sha256: str, *, path: str) -> tuple[Record, ...] | None:
-        """The cached records with ``source.path`` set to where the document is now."""
+        """The cached records with ``source.path`` set to where the document is now.
+
+        An entry is trusted only as far as it can be checked: it must follow the record
+        schema and every record must name this document's sha256, its article number and
+        the article count; anything else (a forged or truncated entry, a nested one, one
+        from another document) is a miss, and the document is parsed again."""
         try:
-            data = json.loads(self._entry(sha256).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            return self._get(sha256, path=path)
+        except Exception:  # noqa: BLE001 - RecursionError, MemoryError-free oddities: the cache never fails a run
+            return None
+
+    def _get(self, sha256: str, *, path: str) -> tuple[Record, ...] | None:
+        from .parse import NotRegular, Oversize, read_regular
+        from .recordfile import MAX_RECORD_BYTES
+
+        try:
+            data = json.loads(read_regular(self._entry(sha256), MAX_RECORD_BYTES).decode("utf-8"))
+        except (OSError, ValueError, NotRegular, Oversize, RecursionError):
             return None
         if (
             not isinstance(data, dict)
@@ -49,8 +73,19 @@ class RecordCache:
             or data.get("castdoc_version") != self.version
             or data.get("schema_version") != SCHEMA_VERSION
             or not isinstance(data.get("records"), list)
+            or not data["records"]
             or not all(isinstance(r, dict) and isinstance(r.get("source"), dict) for r in data["records"])
         ):
+            return None
+        n = len(data["records"])
+        for i, d in enumerate(data["records"]):
+            src = d["source"]
+            if src.get("sha256") != sha256 or src.get("article") != i or src.get("articles") != n:
+                return None
+        from .schema import _validator
+
+        v = _validator()
+        if not all(v.is_valid(d) for d in data["records"]):
             return None
         try:
             records = [Record.from_dict(d) for d in data["records"]]

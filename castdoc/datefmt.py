@@ -14,7 +14,7 @@ CN_DIGITS = {
     "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4, "五": 5, "伍": 5,
     "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
 }
-_CN = "〇○零Oo0Ｏ０◯ΟО一二三四五六七八九十廿"
+_CN = "〇○零Oo0Ｏ０◯ΟО一二三四五六七八九十廿卅"
 CN_NUM = f"[{_CN}]"
 
 # Put before a date pattern: every date starts with a numeral, and a search that tests this one
@@ -37,7 +37,7 @@ DATE_FIRST = frozenset(_CN) | frozenset("〇○零OoＯ0一二三四五六七八
 
 @functools.lru_cache(maxsize=256)  # (a document repeats its years, months and days)
 def cn_number(s: str) -> int | None:
-    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23, 廿三 → 23, 元 → 1; digit strings pass through."""
+    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23, 廿三 → 23, 卅一 → 31, 元 → 1; digit strings pass through."""
     s = s.strip()
     if not s:
         return None
@@ -45,7 +45,7 @@ def cn_number(s: str) -> int | None:
         return int(s)
     if s == "元":
         return 1
-    s = s.replace("廿", "二十")
+    s = s.replace("廿", "二十").replace("卅", "三十")
     if "十" in s:
         head, _, tail = s.partition("十")
         tens = CN_DIGITS.get(head, None) if head else 1
@@ -100,15 +100,17 @@ def is_chinese_numeral_date(text: str) -> bool:
 # ---------------------------------------------------------------- parts of a date
 # Numerals as they appear in partial dates (月 and 日 without a year).
 CN_MONTH = "(?:十[一二]?|[元一二三四五六七八九])"
-CN_DAY = "(?:[二三]十[一二三四五六七八九]?|十[一二三四五六七八九]?|廿[一二三四五六七八九]?|[一二三四五六七八九])"
+CN_DAY = "(?:[二三]十[一二三四五六七八九]?|十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九])"
 CN_YEAR = f"[{_CN}一二三四五六七八九]{{4}}"
+# 零七年, 24年: a year written with two digits (1970–2069).
+CN_YEAR2 = "[〇○零O0一二三四五六七八九]{2}"
 
 # Parts of the day an office names after a date; the evening ones move a clock time past noon.
 PARTS = ("上午", "下午", "晚上", "早上", "中午", "凌晨", "傍晚", "夜间", "全天", "晚")
 _AFTERNOON = {"下午", "晚上", "傍晚", "夜间", "晚"}
 TIME = re.compile(
-    r"(?P<h>\d{1,2})\s*[:：]\s*(?P<mi>\d{2})(?:\s*[:：]\s*\d{2})?"
-    r"|(?P<h2>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[时点](?:\s*(?P<mi2>\d{1,2}|半|整)\s*分?)?"
+    r"(?P<h>\d{1,2})\s*[:：]\s*(?P<mi>\d{2})(?:\s*[:：]\s*\d{2})?(?:\s*[时点])?"
+    r"|(?P<h2>\d{1,2}|[一二三四五六七八九十]{1,3}|零)\s*[时点](?:\s*(?P<mi2>\d{1,2}|半|整)\s*分?)?"
 )
 
 
@@ -127,6 +129,16 @@ def clock(match: re.Match, part: str | None = None) -> str | None:
     if not (0 <= h <= 24 and 0 <= mi < 60):
         return None
     return f"{h:02d}:{mi:02d}"
+
+
+def date_option(value: str, *, option: str) -> dt.date:
+    """A command-line date (--base-date 2024-05-30); a UsageError naming the option otherwise."""
+    from .errors import UsageError
+
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError(f"{option} takes a date as YYYY-MM-DD, not {value!r}") from None
 
 
 def month_end(y: int, m: int) -> int:

@@ -17,6 +17,9 @@ class Document:
     structure: Structure
     reference: dt.date | None  # 成文日期 or dateline: the year and month for partial dates
     headers: tuple[str, ...] = ()  # the reader's running heads and feet (a .docx header often names the issuer)
+    # --base-date: what a document with no dated anchor of its own is read against (the
+    # dates it dates say the year was supplied)
+    base_date: dt.date | None = None
 
     @property
     def text(self) -> str:

@@ -188,8 +188,10 @@ def cache_name(stamp: tuple) -> str:
 @functools.cache
 def table():
     """castdoc's word table with the words registered by ``register_words`` added."""
+    from . import localwords
+
     t = _cached_table()
-    _add_user_words(t)
+    localwords.add_to(t)
     return t
 
 
@@ -399,21 +401,15 @@ def is_word(word: str) -> bool:
 
 
 # ---------------------------------------------------------------- an office's own words
-# Local names (castdoc.toml [lexicon]) join the table in memory after it loads, never the
-# cached table on disk, so a changed list can never meet a stale cache. Forked workers
-# inherit them; named.py and the people reader ask ``user_words`` for them.
-_USER: dict[str, tuple[str, ...]] = {"platform": (), "initiative": (), "person": ()}
-_USER_TAGS = {"platform": "nplat", "initiative": "ninit", "person": "nr"}
-_USER_FREQ = 5000  # as the package lexicons give their names
-_saved_codes: dict[str, int | None] = {}  # codes the user words replaced, to restore on a new list
-
-
 def register_words(*, platforms=(), initiatives=(), people=()) -> None:
     """Make these names words of the table (one word each, tagged as the package lexicons
-    tag theirs) and names the extractors find as such; replaces the last registered list."""
-    _USER.update(platform=tuple(platforms), initiative=tuple(initiatives), person=tuple(people))
+    tag theirs) and names the extractors find as such; replaces the last registered list
+    (castdoc.localwords keeps them)."""
+    from . import localwords
+
+    localwords.register(platforms=platforms, initiatives=initiatives, people=people)
     if table.cache_info().currsize:
-        _add_user_words(table())
+        localwords.add_to(table())
         if _words.cache_info().currsize:
             w = _words()
             w.memo, w.hmm, w.tags = {}, {}, {}
@@ -423,32 +419,9 @@ def register_words(*, platforms=(), initiatives=(), people=()) -> None:
 
 def user_words(kind: str) -> tuple[str, ...]:
     """The registered names of one kind: platform, initiative or person."""
-    return _USER[kind]
+    from .localwords import names
 
-
-def _add_user_words(t) -> None:
-    if not _saved_codes and not any(_USER.values()):
-        return  # (asking for t.codes would load the whole lazily read table)
-    codes = t.codes
-    for word, code in _saved_codes.items():  # the previous list out first
-        if code is None:
-            codes.pop(word, None)
-        else:
-            codes[word] = code
-    _saved_codes.clear()
-    weight_mask = (1 << t.idf_bits) - 1
-    for kind, words in _USER.items():
-        tag = _USER_TAGS[kind]
-        k = t.tags.index(tag) + 1 if tag in t.tags else 0
-        for word in words:
-            for i in range(1, len(word)):  # its prefixes lead the segmenter on to it
-                if word[:i] not in codes:
-                    _saved_codes.setdefault(word[:i], None)
-                    codes[word[:i]] = 0
-            old = codes.get(word)
-            _saved_codes.setdefault(word, old)
-            freq = max(_USER_FREQ, (old or 0) >> t.freq_shift)
-            codes[word] = freq << t.freq_shift | k << t.idf_bits | ((old or 0) & weight_mask)
+    return names(kind)
 
 
 def warm() -> None:

@@ -4,6 +4,7 @@ The one place that strings the stages together; the CLI, ``tasks`` and ``check``
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from pathlib import Path
 
@@ -17,20 +18,23 @@ from .structure.forward import read_forward
 from .types import RawText, Record, Source
 
 
-def parse_path(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> list[Record]:
-    """All records (one per article) of one file; raises CastdocError on bad input."""
+def parse_path(path: str | Path, *, limits: Limits = DEFAULT_LIMITS, base_date: dt.date | None = None) -> list[Record]:
+    """All records (one per article) of one file; raises CastdocError on bad input.
+    ``base_date``: what an article with no dated anchor of its own is read against."""
     raw = read_path(path, limits=limits)
-    return records_from_raw(raw, path=str(path), sha256=_sha256_of(path, raw))
+    return records_from_raw(raw, path=str(path), sha256=_sha256_of(path, raw), base_date=base_date)
 
 
-def parse_bytes(data: bytes, *, name: str = "<bytes>", suffix: str | None = None, limits: Limits = DEFAULT_LIMITS) -> list[Record]:
+def parse_bytes(data: bytes, *, name: str = "<bytes>", suffix: str | None = None, limits: Limits = DEFAULT_LIMITS,
+                base_date: dt.date | None = None) -> list[Record]:
     raw = read_bytes(data, name=name, suffix=suffix, limits=limits)
-    return records_from_raw(raw, path=name, sha256=raw.sha256)
+    return records_from_raw(raw, path=name, sha256=raw.sha256, base_date=base_date)
 
 
-def parse_text(text: str, *, name: str = "<text>") -> list[Record]:
+def parse_text(text: str, *, name: str = "<text>", base_date: dt.date | None = None) -> list[Record]:
     raw = RawText(text=text, format="txt", encoding="utf-8")
-    return records_from_raw(raw, path=name, sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
+    return records_from_raw(raw, path=name, sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+                            base_date=base_date)
 
 
 def _sha256_of(path, raw: RawText) -> str:
@@ -40,19 +44,20 @@ def _sha256_of(path, raw: RawText) -> str:
     return hashlib.sha256(raw.text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def documents_from_raw(raw: RawText, *, path: str, sha256: str) -> list[Document]:
+def documents_from_raw(raw: RawText, *, path: str, sha256: str, base_date: dt.date | None = None) -> list[Document]:
     view = normalise(raw.text)
     articles = split_articles(view, tuple(b.start for b in raw.blocks if b.kind == "article"))
     docs = []
     for n, art in enumerate(articles):
         st = structure(art)
         source = Source(path=path, format=raw.format, sha256=sha256, article=n, articles=len(articles))
-        docs.append(Document(source=source, view=art, structure=st, reference=st.issued, headers=raw.headers))
+        docs.append(Document(source=source, view=art, structure=st, reference=st.issued, headers=raw.headers,
+                             base_date=base_date))
     return docs
 
 
-def records_from_raw(raw: RawText, *, path: str, sha256: str) -> list[Record]:
-    return [build_record(doc) for doc in documents_from_raw(raw, path=path, sha256=sha256)]
+def records_from_raw(raw: RawText, *, path: str, sha256: str, base_date: dt.date | None = None) -> list[Record]:
+    return [build_record(doc) for doc in documents_from_raw(raw, path=path, sha256=sha256, base_date=base_date)]
 
 
 def build_record(doc: Document) -> Record:

@@ -16,7 +16,7 @@ from typing import Collection
 
 from . import SCHEMA_VERSION, __version__
 from .errors import RecordError
-from .types import Contact, DateValue, Forward, Keyword, Mention, Named, Person, Record, Section, Source, Task
+from .types import Contact, DateValue, Forward, Keyword, Mention, Named, Person, Record, RelativeDeadline, Section, Source, Task
 
 
 def _iso(d):
@@ -47,13 +47,20 @@ def to_dict(rec: Record, *, dates_as: str = "iso") -> dict:
             for p in rec.people
         ],
         "dates": [
-            _drop_none({
+            {
                 "text": x.mention.value or x.mention.text,  # a date broken over two lines reads as one
-                "start": _iso(x.start),
+                "start": _iso(x.start),  # null: no year known (month and day say what is)
                 "end": _iso(x.end),
+            } | _drop_none({
                 "role": x.role,
                 "part": x.part,
                 "time": x.time,
+                "month": x.month,
+                "day": x.day,
+                "relative": x.relative or None,
+                "year_supplied": x.year_supplied or None,
+                "warning": x.warning,
+                "grain": x.grain if x.grain != "day" else None,
                 "offset": x.mention.start,
             })
             for x in rec.dates
@@ -66,6 +73,7 @@ def to_dict(rec: Record, *, dates_as: str = "iso") -> dict:
                 "actor_source": t.actor_source,
                 "deadline": _iso(t.deadline),
                 "deadline_time": t.deadline_time,
+                **({"deadline_relative": _relative(t.deadline_relative)} if t.deadline_relative else {}),
                 "detail": t.detail,
                 "deliverable": t.deliverable,
                 "contact": t.contact,
@@ -145,6 +153,10 @@ def from_dict(d: dict, *, fields: Collection[str] | None = None) -> Record:
     )
 
 
+def _relative(r: RelativeDeadline) -> dict:
+    return {"text": r.text, "count": r.count, "unit": r.unit, "after": r.after}
+
+
 def _forward(r: "_Reader") -> Forward | None:
     if r.d.get("forwards") is None:
         return None
@@ -154,17 +166,25 @@ def _forward(r: "_Reader") -> Forward | None:
 
 def _date_value(x: "_Reader") -> DateValue:
     text, offset = x.text("text"), x.int("offset")
-    start = x.date("start") or dt.date.min
+    start = x.date("start")
     return DateValue(mention=Mention(start=offset, end=offset + len(text), text=text, value=text),
                      start=start, end=x.date("end") or start, role=x.text("role", "other"),
-                     part=x.opt("part"), time=x.opt("time"))
+                     part=x.opt("part"), time=x.opt("time"), month=x.opt_int("month"), day=x.opt_int("day"),
+                     relative=x.bool("relative"), year_supplied=x.bool("year_supplied"), warning=x.opt("warning"), grain=x.text("grain", "day"))
 
 
 def _task(t: "_Reader") -> Task:
     return Task(id=t.text("id"), text=t.text("text"), actor=t.opt("actor"), actor_source=t.opt("actor_source"),
                 deadline=t.date("deadline"), deadline_time=t.opt("deadline_time"), detail=t.opt("detail"),
                 deliverable=t.opt("deliverable"), contact=t.opt("contact"), section=t.texts("section"),
-                start=t.int("offset"))
+                start=t.int("offset"), deadline_relative=_relative_of(t))
+
+
+def _relative_of(t: "_Reader") -> RelativeDeadline | None:
+    if t.d.get("deadline_relative") is None:
+        return None
+    r = t.sub("deadline_relative")
+    return RelativeDeadline(text=r.text("text"), count=r.int("count"), unit=r.text("unit", "day"), after=r.opt("after"))
 
 
 def _named_of(n: "_Reader", category: str) -> Named:
@@ -207,6 +227,9 @@ class _Reader:
     def float(self, key: str) -> float:
         v = self._get(key, (int, float), "a number")
         return 0.0 if v is None else float(v)
+
+    def opt_int(self, key: str) -> int | None:
+        return self._get(key, int, "a whole number or null")
 
     def bool(self, key: str) -> bool:
         return bool(self._get(key, bool, "true or false"))

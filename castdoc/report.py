@@ -33,19 +33,25 @@ def console():
 def error(line: str) -> None:
     from rich.markup import escape
 
-    console().print(f"[bold red]error:[/] {escape(line)}")
+    from .terminal import one_line
+
+    console().print(f"[bold red]error:[/] {escape(one_line(line))}")  # a name with ESC or a newline stays one line
 
 
 def warn(line: str) -> None:
     from rich.markup import escape
 
-    console().print(f"[yellow]warning:[/] {escape(line)}")
+    from .terminal import one_line
+
+    console().print(f"[yellow]warning:[/] {escape(one_line(line))}")
 
 
 def info(line: str) -> None:
     from rich.markup import escape
 
-    console().print(escape(line))
+    from .terminal import one_line
+
+    console().print(escape(one_line(line)))
 
 
 def plain_err(line: str) -> None:
@@ -64,12 +70,15 @@ class Report:
         self.quiet = quiet
         self.inputs = inputs
         self.failed = 0  # inputs that could not be read (or their output written)
+        self.unwritten = 0  # of those, the ones read whose output could not be written
         self.errors = 0  # findings at error severity
         self.any_unread_is_fatal = any_unread_is_fatal
 
-    def failure(self, err, *, trace: str | None = None) -> None:
-        """One input failed: its one line (a CastdocError's) on stderr, the traceback with --debug."""
+    def failure(self, err, *, trace: str | None = None, written: bool = True) -> None:
+        """One input failed: its one line (a CastdocError's) on stderr, the traceback with --debug.
+        ``written=False``: it was read, but its output could not be written."""
         self.failed += 1
+        self.unwritten += not written
         error(err.line())
         if trace:
             plain_err(trace.rstrip())
@@ -82,7 +91,10 @@ class Report:
     def summary(self) -> None:
         """A batch's last line on stderr: how many inputs failed (with more than one input)."""
         if self.failed and not self.quiet and self.inputs > 1:
-            warn(f"{self.failed} of {self.inputs} inputs could not be read")
+            unread = self.failed - self.unwritten
+            parts = ([f"{unread} of {self.inputs} inputs could not be read"] if unread else []) + (
+                [f"{self.unwritten} of {self.inputs} outputs could not be written"] if self.unwritten else [])
+            warn("; ".join(parts))
 
     @classmethod
     def of_check(cls, *, unreadable: int, errors: int) -> "Report":

@@ -15,14 +15,16 @@ from .errors import UsageError
 STYLES = {
     "person": "bold magenta",
     "date": "bold cyan",
+    "date-open": "cyan underline",  # a date found but not dated: no year known
     "platform": "bold green",
     "initiative": "bold yellow",
 }
-LEGEND = (("person", "人名 people"), ("date", "日期 dates"), ("platform", "平台 platforms"),
-          ("initiative", "计划 initiatives"))
+LEGEND = (("person", "人名 people"), ("date", "日期 dates"), ("date-open", "无年份 no year"),
+          ("platform", "平台 platforms"), ("initiative", "计划 initiatives"))
 
 
-def show(path: str | Path, *, article: int | None = None, console=None, summary_panel: bool = True) -> int:
+def show(path: str | Path, *, article: int | None = None, console=None, summary_panel: bool = True,
+         base_date=None) -> int:
     """Print every article of ``path`` (or only ``article``, counted from 0); returns how many."""
     from rich.console import Console
 
@@ -30,7 +32,7 @@ def show(path: str | Path, *, article: int | None = None, console=None, summary_
     from .pipeline import build_record, documents_from_raw
 
     raw = read_path(path)
-    docs = documents_from_raw(raw, path=str(path), sha256="")
+    docs = documents_from_raw(raw, path=str(path), sha256="", base_date=base_date)
     if article is not None:
         if not 0 <= article < len(docs):
             raise UsageError(
@@ -38,10 +40,12 @@ def show(path: str | Path, *, article: int | None = None, console=None, summary_
                 hint=f"this file holds {len(docs)} article{'s' if len(docs) != 1 else ''}, numbered from 0",
             )
         docs = [docs[article]]
+    from .terminal import one_line
+
     console = console or Console(highlight=False)
     for doc in docs:
         rec = build_record(doc)
-        console.rule(f"{Path(str(path)).name} · article {doc.source.article} of {doc.source.articles}", style="dim")
+        console.rule(f"{one_line(Path(str(path)).name)} · article {doc.source.article} of {doc.source.articles}", style="dim")
         console.print(highlighted(doc, rec))
         if summary_panel:
             console.print(summary(rec))
@@ -68,8 +72,8 @@ def spans_of(doc, rec) -> list[tuple[int, int, str]]:
 
     for p in rec.people:
         every(p.name, p.first, "person")
-    for d in rec.dates:
-        out.append((d.mention.start, d.mention.end, "date"))
+    for d in rec.dates:  # every date found, dated or not
+        out.append((d.mention.start, d.mention.end, "date" if d.start is not None else "date-open"))
     for n in rec.platforms:
         every(n.name, n.first, "platform")
     for n in rec.initiatives:
@@ -81,13 +85,36 @@ def highlighted(doc, rec):
     """The article's raw text as a rich Text, the record's spans styled."""
     from rich.text import Text
 
+    from .terminal import for_terminal
+
     lo, hi = doc.view.origin[0], doc.view.origin[-1]
-    text = Text(doc.view.raw[lo:hi].strip("\n"))
+    # escaped one character for one, so the record's offsets still fall on their spans
+    text = Text(for_terminal(doc.view.raw[lo:hi].strip("\n")))
     shift = lo + (len(doc.view.raw[lo:hi]) - len(doc.view.raw[lo:hi].lstrip("\n")))
     # longer spans first, so a date inside a platform name still shows as a date on top
     for a, b, kind in sorted(spans_of(doc, rec), key=lambda s: s[0] - s[1]):
         text.stylize(STYLES[kind], a - shift, b - shift)
     return text
+
+
+def date_counts(dates) -> str | None:
+    """12 dated (3 counted from the document's date), 2 without a year, 1 weekday mismatch."""
+    if not dates:
+        return None
+    dated = [d for d in dates if d.start is not None]
+    parts = [f"{len(dated)} dated"]
+    rel = sum(1 for d in dated if d.relative)
+    if rel:
+        parts[0] += f" ({rel} counted from the document's date)"
+    supplied = sum(1 for d in dated if d.year_supplied)
+    if supplied:
+        parts.append(f"{supplied} with the year from --base-date")
+    if len(dates) > len(dated):
+        parts.append(f"{len(dates) - len(dated)} without a year")
+    warned = sum(1 for d in dates if d.warning)
+    if warned:
+        parts.append(f"{warned} weekday mismatch{'es' if warned > 1 else ''}")
+    return ", ".join(parts)
 
 
 def summary(rec):
@@ -100,9 +127,11 @@ def summary(rec):
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
 
+    from .terminal import for_terminal
+
     def row(label: str, value) -> None:
         if value not in (None, "", (), []):
-            grid.add_row(label, Text(str(value), overflow="fold"))
+            grid.add_row(for_terminal(label), Text(for_terminal(str(value)), overflow="fold"))
 
     row("kind", f"{rec.kind}" + (f" · {rec.doc_type}" if rec.doc_type else ""))
     row("title", rec.title)
@@ -116,6 +145,7 @@ def summary(rec):
         (len(rec.attachments), "attachments"),
     ]
     row("found", ", ".join(f"{n} {label}" for n, label in counts))
+    row("dates", date_counts(rec.dates))
     row("people", "、".join(p.name + (f"({'、'.join(p.roles)})" if p.roles else "") for p in rec.people))
     row("platforms", "、".join(n.name for n in rec.platforms))
     row("initiatives", "、".join(n.name for n in rec.initiatives))

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .errors import CastdocError, RecordError, UsageError
-from .recordfile import RECORD_SUFFIXES, read_record_file
+from .recordfile import MAX_RECORD_BYTES, RECORD_SUFFIXES, read_record_file
 from .report import Report
 from .types import Forward, Record, Task
 
@@ -48,7 +48,8 @@ class TaskRow:
     def due(self) -> str:
         t = self.task
         if t.deadline is None:
-            return ""
+            # 收到通知后10个工作日内: a rule, shown as written (sorted with the undated)
+            return t.deadline_relative.text if t.deadline_relative else ""
         return t.deadline.isoformat() + (f" {t.deadline_time}" if t.deadline_time else "")
 
     def cells(self) -> tuple[str, ...]:
@@ -86,7 +87,7 @@ def output_format(fmt: str | None, output: Path | None, *, tty: bool) -> str:
 def list_tasks(paths: list[str], *, due_before: str | None = None, due_after: str | None = None,
                actor: str | None = None, overdue: bool = False, today: str | None = None, fmt: str | None = None,
                output: Path | None = None, config: Path | None = None, quiet: bool = False,
-               verbose: bool = False) -> Report:
+               verbose: bool = False, base_date: str | None = None) -> Report:
     """``castdoc tasks`` as a library call: the chosen tasks of every input written to
     ``output`` or stdout; an input that cannot be read is the Report's failure."""
     import sys
@@ -100,13 +101,18 @@ def list_tasks(paths: list[str], *, due_before: str | None = None, due_after: st
         overdue=overdue,
         today=parse_date(today, option="--today") if today else None,
     )
+    base = parse_date(base_date, option="--base-date") if base_date else None
     form = output_format(fmt, output, tty=sys.stdout.isatty())
     settings.use(config, start=settings.first_folder(paths) if config is None else None)
     inputs = expand(paths, skip=[output] if output is not None else [])
     if not inputs:
         raise UsageError("no documents or records found in the paths given")
+    if output is not None:
+        from .outputs import Inputs, guard
+
+        guard(output, Inputs([*paths, *inputs]))  # before reading anything: never onto an input, never at a folder
     report = Report(inputs=len(inputs), quiet=quiet)
-    rows = select(link_rows(load(inputs, on_error=report.failure)), **chosen)
+    rows = select(link_rows(load(inputs, on_error=report.failure, base_date=base)), **chosen)
     if verbose:
         report.note(f"{len(rows)} tasks from {len(inputs)} inputs")
     if form == "table" and output is None:
@@ -114,16 +120,20 @@ def list_tasks(paths: list[str], *, due_before: str | None = None, due_after: st
 
         Console(highlight=False).print(table(rows))
     elif form == "xlsx":
-        from .writeout import write_atomic_bytes
+        from .outputs import write_output
         from .xlsx import to_xlsx
 
-        write_atomic_bytes(output, to_xlsx(rows))
+        write_output(output, to_xlsx(rows))
     elif output is not None:
-        from .writeout import write_atomic
+        from .outputs import write_output
 
-        write_atomic(output, render(rows, form))
+        write_output(output, render(rows, form))
     else:
+        from .terminal import for_terminal, is_terminal
+
         text = render(rows, form)
+        if is_terminal(sys.stdout):  # data onto a terminal: no escape sequence from a record runs there
+            text = for_terminal(text)
         out = getattr(sys.stdout, "buffer", None)
         if out is not None:
             sys.stdout.flush()
@@ -177,12 +187,13 @@ def expand(paths: Iterable[str], *, skip: Iterable[Path] = ()) -> list[str]:
     return out
 
 
-def load(paths: Iterable[str], *, on_error: Callable[[CastdocError], None]) -> list[TaskRow]:
-    """Every task of every input; an input that cannot be read is reported and skipped."""
+def load(paths: Iterable[str], *, on_error: Callable[[CastdocError], None], base_date: dt.date | None = None) -> list[TaskRow]:
+    """Every task of every input; an input that cannot be read is reported and skipped.
+    ``base_date`` reads documents (not records) with no date of their own."""
     rows: list[TaskRow] = []
     for path in paths:
         try:
-            rows.extend(rows_of_file(path))
+            rows.extend(rows_of_file(path, base_date=base_date))
         except CastdocError as e:
             if e.path is None:
                 e.path = path
@@ -190,18 +201,18 @@ def load(paths: Iterable[str], *, on_error: Callable[[CastdocError], None]) -> l
     return rows
 
 
-def rows_of_file(path: str) -> list[TaskRow]:
+def rows_of_file(path: str, *, base_date: dt.date | None = None) -> list[TaskRow]:
     if Path(path).suffix.lower() in RECORD_SUFFIXES:
         return [row for rec in read_records(path) for row in rows_of_record(rec, path)]
     from .pipeline import parse_path  # a document: parse it (loads the extractors)
 
-    return [row for rec in parse_path(path) for row in rows_of_record(rec, path)]
+    return [row for rec in parse_path(path, base_date=base_date) for row in rows_of_record(rec, path)]
 
 
 def read_records(path: str) -> list[Record]:
     """The records of one YAML / JSON / JSON Lines file, checked for shape and types."""
     docs: list = []
-    for d in read_record_file(path).documents:
+    for d in read_record_file(path, max_bytes=MAX_RECORD_BYTES).documents:
         docs.extend(d if isinstance(d, list) else [d])
     out = []
     for d in docs:
@@ -329,7 +340,11 @@ def to_csv(rows: list[TaskRow]) -> str:
 def to_json(rows: list[TaskRow]) -> str:
     out = [
         {"id": t.id, "text": t.text, "actor": t.actor, "deadline": t.deadline.isoformat() if t.deadline else None,
-         "deadline_time": t.deadline_time, "detail": t.detail, "deliverable": t.deliverable, "contact": t.contact,
+         "deadline_time": t.deadline_time,
+         "deadline_relative": ({"text": t.deadline_relative.text, "count": t.deadline_relative.count,
+                                "unit": t.deadline_relative.unit, "after": t.deadline_relative.after}
+                               if t.deadline_relative else None),
+         "detail": t.detail, "deliverable": t.deliverable, "contact": t.contact,
          "section": list(t.section), "document": r.document, "source": r.source, "offset": t.start,
          **({"also": list(r.also)} if r.also else {})}
         for r, t in ((r, r.task) for r in rows)
@@ -382,7 +397,7 @@ def _due(t: Task):
             if h == 24:
                 return dt.datetime.combine(t.deadline + dt.timedelta(days=1), dt.time(0, m))
             return dt.datetime.combine(t.deadline, dt.time(h, m))
-        except ValueError:
+        except (ValueError, OverflowError):  # not a clock time, or 24:00 on 9999-12-31: the day
             pass
     return t.deadline
 
@@ -395,8 +410,10 @@ def table(rows: list[TaskRow]):
     t = Table(show_lines=False, header_style="bold")
     for c in COLUMNS:
         t.add_column(c, overflow="fold", no_wrap=c == "deadline")
+    from .terminal import for_terminal
+
     for r in rows:
-        t.add_row(*(Text(c) for c in r.cells()))
+        t.add_row(*(Text(for_terminal(c)) for c in r.cells()))
     return t
 
 

@@ -67,14 +67,37 @@ class Source:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class DateValue:
-    """A calendar date or range found in the text, normalised to ISO."""
+    """A calendar date or range found in the text, normalised to ISO.
+
+    ``start``/``end`` are None when the text gives no year and the document no dated anchor
+    (a bulletin's 5月28日 with no year anywhere): the date is kept with what it does say
+    (``month``, ``day``), never dated with a guessed year. ``year_supplied``: the year (or
+    the day, for 明天) came from the user's ``--base-date``, not the document.
+    """
 
     mention: Mention
-    start: dt.date
-    end: dt.date
+    start: dt.date | None
+    end: dt.date | None
     role: str = "other"  # issued | deadline | event | other
     part: str | None = None  # 上午, 下午, 晚上 …
     time: str | None = None  # 15:00
+    month: int | None = None  # as written, when start is None
+    day: int | None = None
+    relative: bool = False  # 明天, 下周五, 本月底: counted from the document's date
+    year_supplied: bool = False
+    warning: str | None = None  # (星期二) written beside a date that falls on another day
+    grain: str = "day"  # day | part (11月中旬: no one day) | end (月底: its last day) | month (a whole month)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class RelativeDeadline:
+    """10个工作日内 / 收到通知后5日内: a deadline counted from an event, kept as written and
+    as a rule (``count`` ``unit`` after ``after``), never guessed into a calendar date."""
+
+    text: str
+    count: int
+    unit: str  # day | workday | week | month
+    after: str | None = None  # 收到通知: the event it counts from; None: from the document's date
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -131,6 +154,7 @@ class Task:
     actor_source: str | None = None  # explicit | inherited
     deadline: dt.date | None = None
     deadline_time: str | None = None
+    deadline_relative: RelativeDeadline | None = None  # 10个工作日内: when no calendar date is stated
     detail: str | None = None
     deliverable: str | None = None
     contact: str | None = None

@@ -11,7 +11,7 @@ import re
 from .vocab.furniture import META_LABEL, META_STRONG, NAV_SEPARATORS, NAV_WORDS
 
 _SENTENCE_MARKS = "，。；！？,;!?"
-_LEADING_STAMP = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*")
+_LEADING_STAMP = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*")
 
 
 def is_meta_line(text: str) -> bool:

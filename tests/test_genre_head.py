@@ -176,3 +176,41 @@ def test_a_bulletin_dated_only_recently_takes_its_publication_date():
             "近日,临江市科协组织科技志愿者深入社区开展科普宣传活动。\n活动共发放宣传资料500余份。\n")
     (rec,) = parse_text(text)
     assert rec.issued == dt.date(2025, 3, 12)
+
+
+@pytest.mark.parametrize("block, want", [
+    ("附件一:参赛报名表\n附件二:评分细则\n", ["参赛报名表", "评分细则"]),
+    ("附件:\n《参赛报名表》\n【讲解员推荐名单.xlsx】\n", ["参赛报名表", "讲解员推荐名单.xlsx"]),
+])
+def test_more_attachment_forms(block, want):
+    assert _attachments(NOTICE_HEAD + block + SIGNED) == want
+
+
+@pytest.mark.parametrize("number", ["云科协发﹝2025﹞7号", "云科協(xié)〔2025〕7號"])
+def test_doc_numbers_in_small_brackets_or_with_pinyin_glosses(number):
+    text = f"{number}\n各分会:\n现将有关事项通知如下,请各单位认真组织,按时报送材料,确保工作取得实效。\n云岭省科协\n2025年3月1日\n"
+    (rec,) = parse_text(text)
+    assert rec.doc_number == number
+    assert rec.title != number
+
+
+def test_traditional_dateline_with_a_stamp_first_metadata_line():
+    text = ("2009 年4 月18 日 來源:某某日報\n院士專家基層行\n"
+            "本報南京4月17日電(記者王某)已過中午12點,雖然主持人一再強調這是最后一位發言,但還有幾位院士專家搶了話筒。\n")
+    (rec,) = parse_text(text)
+    assert rec.kind == "bulletin"
+    assert rec.title == "院士專家基層行"
+
+
+def test_unsigned_notice_issuer_from_its_masthead():
+    text = ("云岭省科学技术协会文件\n云科协发〔2025〕3号\n关于开展科技工作者日活动的通知\n各州市科协:\n"
+            "请各单位结合实际,组织开展形式多样的科技工作者日活动,并于6月10日前报送活动总结。\n")
+    (rec,) = parse_text(text)
+    assert rec.issuer == "云岭省科学技术协会"
+
+
+def test_bulletin_unit_in_brackets_after_its_dateline():
+    text = ("云岭省科协举办科普讲解大赛\n本报讯(省科协科普部) 5月20日,云岭省科普讲解大赛在省科技馆举行,来自全省的50名选手参加比赛。\n"
+            "大赛评选出一等奖5名。\n")
+    (rec,) = parse_text(text)
+    assert rec.issuer == "省科协科普部"

@@ -144,3 +144,10 @@ def test_name_boundaries(text, category, want, not_want):
         assert got.get(want) == category, got
     if not_want is not None:
         assert not_want not in got, got
+
+
+def test_a_plan_published_as_a_document_is_still_the_plan():
+    got = _named("为深入实施《云岭省全民科学素质行动规划纲要(2021-2035年)》,现就有关事项通知如下。")
+    assert got.get("云岭省全民科学素质行动规划纲要") == "initiative", got
+    assert not any("2021" in k for k in got), got
+    assert _named("按照《云岭省科普教育基地管理办法》执行。") == {}

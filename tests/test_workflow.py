@@ -396,6 +396,9 @@ def test_a_forwarding_notice_names_what_it_forwards():
     assert rec.to_dict()["forwards"]["doc_number"] == "某科协发〔2024〕21号"
     assert castdoc.Record.from_dict(rec.to_dict()).forwards == rec.forwards
     assert castdoc.parse(ORIGINAL)[0].forwards is None
+    original = castdoc.parse(ORIGINAL, name="inbox/original.txt")[0]
+    linked = castdoc.link([rec, original])
+    assert linked[0].forwards.path == "inbox/original.txt" and linked[1] == original
     assert "forwards" not in castdoc.parse(ORIGINAL)[0].to_dict()  # other records keep their shape
 
 
@@ -429,3 +432,52 @@ def test_every_command_documents_exit_codes_and_takes_q_and_v(command):
 def test_shell_completion_is_offered():
     out = run("--help").stdout.decode()
     assert "--install-completion" in out and "--show-completion" in out
+
+
+def test_the_readme_python_example_runs():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## From Python\n\n```python\n(.*?)```", readme, flags=re.S)
+    assert block, "the README shows castdoc from Python"
+    r = subprocess.run([sys.executable, "-c", block.group(1)], cwd=ROOT, capture_output=True, timeout=300, env=_env())
+    assert r.returncode == 0, r.stderr.decode()
+    assert "2024-05-20 各市科协" in r.stdout.decode()
+
+
+def test_the_readme_explains_each_capability():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for needle in ("-o tasks.xlsx", "castdoc report inbox/ -o report.html", "--profile received", "reviewed:",
+                   "[lexicon]", "forwards:", "--install-completion", "castdoc check -", "OUT/sub/notice.pdf.yaml",
+                   "README*"):
+        assert needle in readme, needle
+
+
+def test_local_names_reach_a_worker_started_by_spawn(tmp_path):
+    """Where workers are spawned (macOS, Windows), the names come down in the environment."""
+    import os
+
+    env = _env()
+    env["CASTDOC_LOCAL_NAMES"] = json.dumps({"platform": ["星城科普云"]}, ensure_ascii=False)
+    code = ("from castdoc.pipeline import parse_text; import sys; "
+            "print([p.name for p in parse_text(sys.stdin.read())[0].platforms])")
+    r = subprocess.run([sys.executable, "-c", code], input=NOTICE.encode(), capture_output=True, env=env, timeout=300)
+    assert "星城科普云" in r.stdout.decode(), r.stderr.decode()
+    assert os.environ.get("CASTDOC_LOCAL_NAMES") is None  # this process registered none
+
+
+def test_two_inputs_with_one_output_name_are_reported_not_renamed(tmp_path):
+    for d in ("x", "y"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "a.txt").write_text(NOTICE, encoding="utf-8")
+    r = run("parse", str(tmp_path / "x"), str(tmp_path / "y"), "-o", str(tmp_path / "out"))
+    assert r.returncode == 1 and b"same output name" in r.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["a.txt.yaml"]
+
+
+def test_a_report_written_into_the_inbox_is_not_read_back(tmp_path):
+    (tmp_path / "notice.txt").write_text(NOTICE, encoding="utf-8")
+    assert run("report", str(tmp_path), "-o", str(tmp_path / "report.html")).returncode == 0
+    assert run("tasks", str(tmp_path), "-o", str(tmp_path / "tasks.txt")).returncode == 0
+    r = run("parse", str(tmp_path), "--format", "json")
+    assert [Path(x["source"]["path"]).name for x in json.loads(r.stdout)] == ["notice.txt"]
+    r = run("parse", str(tmp_path / "report.html"), "--format", "json")  # named, it is read
+    assert r.returncode == 0

@@ -27,7 +27,7 @@ def _peak_kb() -> int:
     return kb // 1024 if sys.platform == "darwin" else kb  # macOS reports bytes
 
 
-def parse_one(path: str, limits: Limits = DEFAULT_LIMITS, cache=None) -> Outcome:
+def parse_one(path: str, limits: Limits = DEFAULT_LIMITS, cache=None, *, base_date=None) -> Outcome:
     """Parse one file into its Records; every failure becomes the Outcome's error."""
     t0 = time.perf_counter()
     try:
@@ -44,7 +44,8 @@ def parse_one(path: str, limits: Limits = DEFAULT_LIMITS, cache=None) -> Outcome
                 return Outcome(path=path, records=hit, cached=True, seconds=time.perf_counter() - t0, rss_kb=_peak_kb())
         from ..pipeline import parse_path
 
-        records = tuple(parse_path(path, limits=limits))
+        dated = {"base_date": base_date} if base_date is not None else {}
+        records = tuple(parse_path(path, limits=limits, **dated))
         if sha is not None:
             cache.put(sha, records)
         return Outcome(path=path, records=records, seconds=time.perf_counter() - t0, rss_kb=_peak_kb())
@@ -65,6 +66,17 @@ def parse_one(path: str, limits: Limits = DEFAULT_LIMITS, cache=None) -> Outcome
             hint="this is a castdoc bug: run with --debug for a traceback and report it",
         )
         return Outcome(path=path, error=err, trace=traceback.format_exc(), seconds=time.perf_counter() - t0)
+
+
+class WithBaseDate:
+    """``parse_one`` reading every file against a --base-date (picklable, for spawned
+    workers); the cache is not used: its records were read without one."""
+
+    def __init__(self, base_date):
+        self.base_date = base_date
+
+    def __call__(self, path: str, limits=DEFAULT_LIMITS, cache=None) -> Outcome:
+        return parse_one(path, limits, None, base_date=self.base_date)
 
 
 class _Alarm(BaseException):

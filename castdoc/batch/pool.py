@@ -6,9 +6,11 @@ gets the error, and the rest of its chunk goes back to the queue.
 """
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import time
+import weakref
 from collections import deque
 from typing import Iterator
 
@@ -17,9 +19,41 @@ from .one import _Rendering, _time_limit_error, parse_one
 from .outcome import Outcome
 
 
-def _worker_main(conn, parse, limits, cache) -> None:
+# The parent's ends of the workers' pipes. A forked worker inherits every one of them and
+# closes them first thing: a worker that kept its own pipe's parent end (or another's)
+# would never see the end of its input when the parent dies, and would wait for ever.
+_PARENT_ENDS: "weakref.WeakSet" = weakref.WeakSet()
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """Linux: have the kernel SIGKILL this worker when its parent dies (``kill -9``
+    included, which no handler in the parent sees). Elsewhere the closed pipe ends do."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent_pid:  # the parent died before the death signal was set
+        os._exit(0)
+
+
+def _worker_main(conn, parse, limits, cache, parent_pid=None) -> None:
     """A worker: chunks of (index, path) in, one ("done", index, Outcome) per file out."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if parent_pid is not None:
+        _die_with_parent(parent_pid)
+        for end in list(_PARENT_ENDS):
+            try:
+                end.close()
+            except OSError:
+                pass
+        from ..parse.bounds import memory_ceiling
+
+        memory_ceiling(getattr(limits, "max_memory", 4 << 30))
     # What a forked worker inherits (jieba's tables, the patterns) lives as long as it does:
     # out of the collector's sight, it is neither walked by each collection nor copied
     # from the parent's memory by the walk.
@@ -54,7 +88,11 @@ class _Worker:
     def __init__(self, ctx, parse, limits, cache):
         parent, child = ctx.Pipe()
         self.conn = parent
-        self.proc = ctx.Process(target=_worker_main, args=(child, parse, limits, cache), daemon=True)
+        forked = ctx.get_start_method() == "fork"
+        if forked:
+            _PARENT_ENDS.add(parent)
+        self.proc = ctx.Process(target=_worker_main, args=(child, parse, limits, cache, os.getpid() if forked else None),
+                                daemon=True)
         self.proc.start()
         child.close()
         self.chunk: deque[tuple[int, str]] = deque()

@@ -16,7 +16,9 @@ from ..record import DUMPERS
 from ..report import Report
 from ..types import Record
 from .outcome import Outcome
-from .walk import output_names, overwrites_source
+from ..parse import CONVERT_HINTS, READERS
+from ..terminal import for_terminal, is_terminal
+from .walk import output_names
 
 SUFFIXES = {"yaml": ".yaml", "json": ".json", "jsonl": ".jsonl"}
 
@@ -46,9 +48,11 @@ class Stream:
 
     def __init__(self, fmt: str):
         self.render = Render(fmt)
+        self.tty = is_terminal(sys.stdout)  # data onto a terminal: no escape sequence from a document runs there
 
     def take(self, i: int, out: Outcome, report: Report) -> None:
-        sys.stdout.write(out.text if out.text is not None else self.render(list(out.records)))
+        text = out.text if out.text is not None else self.render(list(out.records))
+        sys.stdout.write(for_terminal(text) if self.tty else text)
         sys.stdout.flush()
 
     def close(self, report: Report) -> None:
@@ -64,11 +68,14 @@ class JsonArray:
     def __init__(self):
         self.render = Render("json-items")
         self.items = 0
+        self.tty = is_terminal(sys.stdout)
 
     def take(self, i: int, out: Outcome, report: Report) -> None:
         text = out.text if out.text is not None else self.render(list(out.records))
         if not text:
             return
+        if self.tty:
+            text = for_terminal(text)
         sys.stdout.write(("[\n" if not self.items else ",\n") + text)
         sys.stdout.flush()
         self.items += 1
@@ -83,30 +90,35 @@ class Folder:
     ``sub/a.pdf.yaml``); never over a source document or an input."""
 
     def __init__(self, folder: Path, paths: list[str], fmt: str, given: list[str] = ()):
+        from ..outputs import Inputs
+
+        if folder.exists() and not folder.is_dir():
+            raise UsageError(f"--output-dir {folder} is a file, not a folder", hint="give a folder (it is made if missing)")
         self.folder = folder
         self.paths = paths
+        self.inputs = Inputs(paths)  # once per batch: asking per output about every input was quadratic
         self.names = output_names(paths, SUFFIXES[fmt], given=given)
         self.render = Render(fmt)
         self.first: dict[str, int] = {}  # output name -> the input that has it
 
     def take(self, i: int, out: Outcome, report: Report) -> None:
+        from ..outputs import write_error
         from ..writeout import write_atomic
 
         target = self.folder / self.names[i]
         first = self.first.setdefault(self.names[i].lower(), i)
         if first != i:
             report.failure(CastdocError(f"not written, {self.paths[first]} has the same output name", path=str(target),
-                                        hint="give the inputs from one folder, or parse them with separate -o folders"))
+                                        hint="give the inputs from one folder, or parse them with separate -o folders"), written=False)
             return
-        if overwrites_source(target, self.paths):
+        if target.suffix.lower() in READERS or target.suffix.lower() in CONVERT_HINTS or self.inputs.covers(target):
             report.failure(CastdocError("not written, it would replace a source document", path=str(target),
-                                        hint="choose another --output-dir"))
+                                        hint="choose another --output-dir"), written=False)
             return
         try:
             write_atomic(target, out.text if out.text is not None else self.render(list(out.records)))
         except OSError as e:
-            report.failure(CastdocError(f"cannot write: {e.strerror or e}", path=str(target),
-                                        hint="check that --output-dir is writable"))
+            report.failure(write_error(e, target, hint="check that --output-dir is writable"), written=False)
 
     def close(self, report: Report) -> None:
         pass
@@ -118,7 +130,9 @@ class Update:
     render = None
 
     def __init__(self, paths: list[str]):
-        self.documents = {Path(p) for p in paths if p != "-"}
+        from ..outputs import Inputs
+
+        self.documents = Inputs(p for p in paths if p != "-")  # once per batch, not per record
         self.counts = {"written": 0, "unchanged": 0}
 
     def take(self, i: int, out: Outcome, report: Report) -> None:
@@ -127,7 +141,7 @@ class Update:
         try:
             status, target = update_record(out.path, [r.to_dict() for r in out.records], documents=self.documents)
         except CastdocError as e:  # this document's record only: the batch goes on
-            report.failure(e)
+            report.failure(e, written=False)
             return
         self.counts[status] += 1
         if status == "written":

@@ -14,8 +14,11 @@ WALK_SUFFIXES = frozenset(READERS) | (frozenset(CONVERT_HINTS) - {".xls", ".xlsx
 DOC_SUFFIXES = tuple(sorted(set(READERS) | set(CONVERT_HINTS)))
 
 
-def expand(paths: Iterable[str], *, glob: str | None = None) -> list[str]:
+def expand(paths: Iterable[str], *, glob: str | None = None, on_error=None) -> list[str]:
     """Files as given, folders walked (sorted) for documents, '-' kept.
+
+    ``on_error(folder, OSError)`` hears of each folder that could not be listed (no
+    permission): its documents are not in the list, and the user must be told.
 
     Hidden folders, gold files, project files (README, CHANGELOG, LICENSE …) and castdoc's
     own outputs (the file standard output is writing, a task list or report it wrote) are
@@ -32,7 +35,7 @@ def expand(paths: Iterable[str], *, glob: str | None = None) -> list[str]:
             out.append(p)
         elif glob is None:
             writing = _being_written()
-            out.extend(f for f in _walk(str(path)) if not is_project_file(os.path.basename(f))
+            out.extend(f for f in _walk(str(path), on_error) if not is_project_file(os.path.basename(f))
                        and not is_own_output(f, writing=writing))
         else:
             found = sorted(
@@ -45,7 +48,7 @@ def expand(paths: Iterable[str], *, glob: str | None = None) -> list[str]:
     return out
 
 
-def _walk(top: str) -> list[str]:
+def _walk(top: str, on_error=None) -> list[str]:
     """The documents under ``top`` (a path as pathlib writes it), in the order ``sorted(Path.rglob(...))`` gives (part by
     part), hidden folders and files left out: os.scandir, which a folder of thousands of
     notices answers several times faster than pathlib."""
@@ -56,7 +59,9 @@ def _walk(top: str) -> list[str]:
         folder, parts = stack.pop()
         try:
             entries = list(os.scandir(folder))
-        except OSError:
+        except OSError as e:
+            if on_error is not None:
+                on_error(folder, e)
             continue
         for e in entries:
             if e.name.startswith("."):

@@ -61,8 +61,10 @@ def render_human(result: CheckResult, out: TextIO, *, color: bool | None = None,
         if f.fixed and not show_fixed:
             continue
         groups[f.file].append(f)
+    from ..terminal import for_terminal, one_line  # file names, messages and excerpts come from the archive
+
     for file in sorted(groups):
-        lines.append(Text(file, style="bold underline"))
+        lines.append(Text(one_line(file), style="bold underline"))
         for f in sorted(groups[file], key=lambda f: (f.line or 0, f.column or 0, RANK.get(f.severity, 3), f.rule)):
             where = f"{f.line}:{f.column}" if f.line and f.column else (str(f.line) if f.line else "-")
             t = Text("  ")
@@ -73,11 +75,11 @@ def render_human(result: CheckResult, out: TextIO, *, color: bool | None = None,
                 t.append(f"{f.severity:<8}", style=style.get(f.severity, ""))
             t.append(f"{f.rule} ", style="bold")
             t.append(f"{f.name}  ", style="dim")
-            t.append(f.message)
+            t.append(one_line(f.message))
             lines.append(t)
             pad = " " * 12
             if f.excerpt is not None:
-                line = f.excerpt.replace("\t", " ")
+                line = for_terminal(f.excerpt.replace("\t", " "))
                 lines.append(Text(pad + "│ ", style="dim") + Text(line))
                 if f.column and f.column - 1 <= len(line):
                     lines.append(Text(pad + "│ " + " " * cell_len(line[: f.column - 1]) + "^", style="dim red"))
@@ -85,9 +87,9 @@ def render_human(result: CheckResult, out: TextIO, *, color: bool | None = None,
                 for dl in f.detail.splitlines():
                     st = "green" if dl.startswith("+") and not dl.startswith("+++") else (
                         "red" if dl.startswith("-") and not dl.startswith("---") else "dim")
-                    lines.append(Text(pad + "│ ", style="dim") + Text(dl, style=st))
+                    lines.append(Text(pad + "│ ", style="dim") + Text(for_terminal(dl), style=st))
             if f.hint and not f.fixed:
-                lines.append(Text(pad + "╰ fix: ", style="dim") + Text(f.hint, style="italic"))
+                lines.append(Text(pad + "╰ fix: ", style="dim") + Text(one_line(f.hint), style="italic"))
         lines.append(Text(""))
     lines.append(Text(summary_line(result), style="bold red" if result.exit_code() else "bold green"))
     # one print of the whole report: rich's cost is mostly per call (a thousand lines of

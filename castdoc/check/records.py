@@ -16,10 +16,9 @@ from pathlib import Path
 from ..errors import RecordError
 from ..parse import READERS
 from ..record import dump_yaml, safe_loader
-from ..recordfile import read_record_file
+from ..recordfile import MAX_RECORD_BYTES, read_record_file
 
 RECORD_SUFFIX = ".yaml"
-MAX_RECORD_BYTES = 16 * 1024 * 1024
 IGNORED_IN_DRIFT = (("castdoc_version",), ("source", "path"))
 
 
@@ -63,7 +62,12 @@ class LoadedRecord:
     def lines(self) -> list[dict[str, int]]:
         """Per article: field path -> line. Composed again only when a finding needs a line:
         most records have none, and walking the YAML a second time costs as much as loading it."""
-        return _line_maps(self.text)
+        import yaml
+
+        try:
+            return _line_maps(self.text)
+        except (yaml.YAMLError, RecursionError, ValueError):  # JSON that YAML will not compose (a raw DEL): no lines
+            return []
 
     def line_of(self, article: int, path: str) -> int | None:
         """The line of a field, or of its nearest enclosing field that exists."""
@@ -218,18 +222,22 @@ def keep_reviewed(stored: list[dict], fresh: list[dict]) -> list[dict]:
     return out
 
 
-def write_records(target: Path, dicts: list[dict], *, documents: set[Path] | None = None) -> bool:
+def write_records(target: Path, dicts: list[dict], *, documents=None) -> bool:
     """Write ``dicts`` to ``target`` atomically; False when it already holds them.
 
     Refuses (ValueError) to write over a document or over a YAML file that is not a
     castdoc record: a record name is derived from a document name, and a wrong guess
     must never cost a user their file.
     """
+    from ..outputs import Inputs
     from ..writeout import write_atomic
 
     if target.suffix.lower() != RECORD_SUFFIX:
         raise ValueError(f"{target} is not a .yaml record name")
-    if documents and target.absolute() in {d.absolute() for d in documents}:
+    if isinstance(documents, Inputs):  # the batch's inputs, identified once (outputs.Inputs)
+        if documents.covers(target):
+            raise ValueError(f"{target} is a source document; not overwritten")
+    elif documents and target.absolute() in {d.absolute() for d in documents}:
         raise ValueError(f"{target} is a source document; not overwritten")
     if target.exists():
         try:

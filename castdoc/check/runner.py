@@ -152,7 +152,7 @@ def _read(doc: Path, limits: Limits):
 
 
 def check_pair(doc: Path, rec: Path, cfg: CheckConfig, *, fix: bool = False, limits: Limits = DEFAULT_LIMITS,
-               debug: bool = False, all_documents: set[Path] | None = None, check_record: bool = True,
+               debug: bool = False, all_documents=None, check_record: bool = True,
                raw_out: list[Finding] | None = None) -> list[Finding]:
     """Every finding for one document and its record, configuration applied, --fix done;
     the findings before configuration are added to ``raw_out`` where it is given."""
@@ -213,7 +213,7 @@ def raw_findings(doc: Path, rec: Path, cfg: CheckConfig, *, limits: Limits = DEF
 
 
 def settle(raw: list[Finding], fresh: list[dict] | None, rec: Path, cfg: CheckConfig, *, fix: bool = False,
-           all_documents: set[Path] | None = None) -> list[Finding]:
+           all_documents=None) -> list[Finding]:
     """Configuration applied to a pair's raw findings, and --fix done where it can be."""
     found = apply_config(raw, cfg)
     if fix and fresh is not None and any(f.fixable for f in found):
@@ -358,7 +358,9 @@ def check_paths(paths: list[str], cfg: CheckConfig, *, fix: bool = False, change
         files.append(_display(d))
         if first:
             files.append(_display(r))
-    run = _PairCheck(jobs_, cfg, fix=fix, all_documents=all_docs)
+    from ..outputs import Inputs
+
+    run = _PairCheck(jobs_, cfg, fix=fix, all_documents=Inputs(all_docs) if fix else all_docs)
     done: dict[int, list[Finding]] = {}
     todo: list[int] = []
     keys: dict[int, tuple] = {}
@@ -392,29 +394,6 @@ def check_paths(paths: list[str], cfg: CheckConfig, *, fix: bool = False, change
                        files=tuple(files))
 
 
-def check_stdin(cfg: CheckConfig, data: bytes) -> CheckResult:
-    """``castdoc check -``: one record read from standard input, checked against the schema
-    (there is no document beside it to read again)."""
-    import tempfile
-
-    from .schema_rules import check_schema
-
-    name = "<stdin>"
-    with tempfile.TemporaryDirectory(prefix="castdoc-check-") as d:
-        tmp = Path(d) / "stdin.yaml"
-        tmp.write_bytes(data)
-        try:
-            loaded = load_record(tmp)
-        except RecordError as e:
-            found = [_finding("CD002", file=name, line=e.lineno, message=f"cannot read the record: {e.message}",
-                              unreadable=True)]
-        else:
-            found = check_schema(loaded, file=name, document=None)
-    found = apply_config(found, cfg)
-    return CheckResult(findings=tuple(sorted(found, key=lambda f: f.sort_key())), documents=0, records=1,
-                       files=(name,))
-
-
 def run_check(paths: list[str] | None, *, fmt: str = "human", config: Path | None = None,
               select: list[str] | None = None, ignore: list[str] | None = None, records: Path | None = None,
               fix: bool = False, changed_since: str | None = None, limits: Limits = DEFAULT_LIMITS,
@@ -443,6 +422,8 @@ def run_check(paths: list[str] | None, *, fmt: str = "human", config: Path | Non
     if targets == ["-"]:
         if fix:
             raise UsageError("--fix rewrites record files; a record on standard input has none")
+        from .stdin import check_stdin
+
         result = check_stdin(cfg, sys.stdin.buffer.read() if stdin is None else stdin)
     else:
         state = None

@@ -16,7 +16,7 @@ WRITTEN = "written"
 UNCHANGED = "unchanged"
 
 
-def update_record(path: str, records: Iterable[dict], *, documents: set[Path] | None = None,
+def update_record(path: str, records: Iterable[dict], *, documents=None,
                   records_dir: Path | None = None, root: Path | None = None) -> tuple[str, Path]:
     """(WRITTEN or UNCHANGED, record file) for one parsed document."""
     if path == "-":
@@ -26,9 +26,18 @@ def update_record(path: str, records: Iterable[dict], *, documents: set[Path] | 
     target = record_path(doc, records=records_dir, root=root)
     dicts = portable(list(records), doc, target)
     try:
-        changed = write_records(target, dicts, documents=(documents or set()) | {doc})
+        from ..outputs import Inputs
+
+        if isinstance(documents, Inputs):  # the batch's inputs, identified once
+            if doc.absolute() == target.absolute():
+                raise ValueError(f"{target} is the document itself; not overwritten")
+            changed = write_records(target, dicts, documents=documents)
+        else:
+            changed = write_records(target, dicts, documents=(documents or set()) | {doc})
     except ValueError as e:
         raise CastdocError(str(e), path=str(doc), hint="rename the file that is in the way") from None
     except OSError as e:
-        raise CastdocError(f"cannot write {target}: {e.strerror}", path=str(doc)) from None
+        from ..outputs import write_error
+
+        raise write_error(e, target) from None
     return (WRITTEN if changed else UNCHANGED), target

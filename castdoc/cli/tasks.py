@@ -25,6 +25,7 @@ def tasks(
     config: Optional[Path] = typer.Option(None, "--config", help="A castdoc.toml or pyproject.toml for local names (default: the nearest one above the first path)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors on stderr."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Say on stderr how many tasks came from how many inputs."),
+    base_date: Optional[str] = typer.Option(None, "--base-date", help="Read documents that carry no date of their own as written on this day (YYYY-MM-DD), so their deadlines resolve."),
 ) -> int:
     """List who must do what by when, from documents or records, sorted by deadline (undated last).
 
@@ -45,4 +46,4 @@ def tasks(
 
     return list_tasks(paths, due_before=due_before, due_after=due_after, actor=actor, overdue=overdue, today=today,
                       fmt=fmt.value if fmt else None, output=output, config=config, quiet=quiet,
-                      verbose=verbose).exit_code
+                      verbose=verbose, base_date=base_date).exit_code

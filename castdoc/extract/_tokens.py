@@ -22,10 +22,7 @@ from ..lines import BOILERPLATE
 from ..normalise import View
 from ..types import Mention
 
-# A pinyin gloss inserted after a character: (gong), (guān), (zhan) … The pattern opens with
-# the bracket and checks the character before it behind that, so that re can scan for "(".
-_LETTERS = "a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
-_PINYIN = re.compile(rf"\((?<=[\u3400-\u9fff]\()[{_LETTERS}]{{1,8}}\)(?:\([{_LETTERS}]{{1,8}}\))*")
+from ..vocab.furniture import PINYIN_GLOSS as _PINYIN
 _WS = " \t\u3000\xa0"
 _WS_CHAR = re.compile(f"[{_WS}]")
 

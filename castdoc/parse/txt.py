@@ -1,8 +1,9 @@
 """Plain text: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK and Big5, detected.
 
 Older office files are GB18030 more often than not, and users never know which encoding
-they have, so castdoc decides: a BOM wins; then strict UTF-8; then GB18030, accepted only
-when the result looks like Chinese prose rather than mojibake; then Big5.
+they have, so castdoc decides: a BOM wins; then strict UTF-8; Japanese (Shift-JIS, EUC-JP)
+and Korean (EUC-KR) are recognised and refused with their names; then GB18030, accepted
+only when the result reads as Chinese prose rather than mojibake (``charset``); then Big5.
 """
 from __future__ import annotations
 
@@ -21,12 +22,18 @@ def decode(data: bytes, *, name: str) -> tuple[str, str]:
         utf8_error = e
     if b"\x00" in data[:4096]:
         raise ReadError("binary data, not text", path=name, hint="is this really a .txt file? check its real format")
+    from .charset import foreign_encoding, reads_as_chinese
+
+    foreign = foreign_encoding(data)
+    if foreign is not None:
+        raise ReadError(f"{foreign[0]} text ({foreign[1]}), not Chinese; castdoc reads Chinese notices", path=name,
+                        hint="if it is Chinese after all, save it as UTF-8 (记事本: 另存为 > 编码 UTF-8)")
     for enc in ("gb18030", "big5"):
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        if _looks_chinese(text):
+        if _looks_chinese(text) and reads_as_chinese(text):
             return text, enc
     # Mostly UTF-8 with a few bad bytes (a truncated download): keep what can be read.
     bad = utf8_error.end - utf8_error.start

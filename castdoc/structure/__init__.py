@@ -16,7 +16,7 @@ from .bulletin import bulletin_source
 from .context import Context
 from .dates import bulletin_date
 from .head import doc_number, issuer_from_title, recipients, title
-from .issuer import from_colophon, from_doc_number
+from .issuer import from_colophon, from_doc_number, from_masthead
 from .kind import doc_type, is_notice
 from .sections import sections
 from .signature import signature
@@ -43,7 +43,9 @@ def structure(view: View) -> Structure:
         if issuer is None:
             issuer = issuer_from_title(ctx, heading)
         if issuer is None:
-            issuer = from_colophon(ctx) or from_doc_number(ctx, number.mention if number else None)
+            first = min((p.line for p in (number, heading) if p is not None), default=None)
+            issuer = (from_masthead(ctx, first) or from_colophon(ctx)
+                      or from_doc_number(ctx, number.mention if number else None))
     else:
         source = bulletin_source(ctx)
         issuer, byline = source.issuer, source.byline

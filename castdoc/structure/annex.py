@@ -51,7 +51,7 @@ def attachments(ctx: Context) -> list[Mention]:
             nxt = lines[idx[j]]
             t = nxt.text
             if len(t) <= 80 and not ends_sentence(t) and (
-                    ATTACH_ITEM.match(t) or (bare and ATTACH_TITLE_END.search(ATTACH_FILE.sub("", t)))):
+                    ATTACH_ITEM.match(t) or (bare and ATTACH_TITLE_END.search(_bare_name(t)))):
                 items.append((nxt, 0, None))
                 j += 1
                 continue
@@ -72,6 +72,13 @@ def attachments(ctx: Context) -> list[Mention]:
         for men in _annex_heads(ctx):
             add(men)
     return out
+
+
+def _bare_name(t: str) -> str:
+    """An unnumbered line's name without the file extension and the brackets round it
+    (《某某申报表》, 【某某名单.xlsx】)."""
+    t = t.strip("《》【】[] ")
+    return ATTACH_FILE.sub("", t).strip("《》【】[] ")
 
 
 def _inline_items(t: str, a: int) -> list[tuple[int, int]]:
@@ -111,7 +118,7 @@ def _item(ctx: Context, line: Line, a: int, b: int | None) -> Mention | None:
     tm = TRAILING_DOC_NUMBER.search(t[a:b])
     if tm:
         b = a + tm.start()
-    if t[a:a + 1] == "《" and t[b - 1:b] == "》":
+    if (t[a:a + 1], t[b - 1:b]) in (("《", "》"), ("【", "】"), ("[", "]")):
         a, b = a + 1, b - 1
     if b - a < 2 or _is_sentence(t[a:b]):
         return None

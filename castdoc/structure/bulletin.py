@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 from ..types import Mention
-from ..vocab import AUTHOR_LINE, BYLINE_ROLES_RE, ORG_SUFFIX, SOURCE_LINE
+from ..lines import is_dateline
+from ..vocab import AUTHOR_LINE, BYLINE_ROLES_RE, DATELINE, ORG_SUFFIX, SOURCE_LINE
 from .context import Context
 from .dates import page_date
 
@@ -44,6 +45,8 @@ def bulletin_source(ctx: Context) -> BulletinSource:
             elif _NAMES.fullmatch(piece):
                 byline.append(ctx.mention(lines[i], a, a + len(piece)))
             break
+    if issuer is None:
+        issuer = _unit_after_dateline(ctx)
     if issuer is None:
         issuer = _unit_before_page_date(ctx)
     if issuer is None:
@@ -85,6 +88,20 @@ def _source_line(ctx: Context) -> Mention | None:
                 a += idm.end()
             issuer = ctx.mention(ln, a, b)
     return issuer
+
+
+def _unit_after_dateline(ctx: Context) -> Mention | None:
+    """本报讯(省科协科普部) 近日,…: the unit in brackets right after the dateline."""
+    for i in ctx.content[:8]:
+        ln = ctx.lines[i]
+        m = DATELINE.match(ln.text) if is_dateline(ln.text) else None
+        if not m:
+            continue
+        p = _PAREN_LINE.match(ln.text, m.end()) or _PAREN_LINE.match(ln.text, m.end() + (ln.text[m.end():m.end() + 1] == " "))
+        if p and ORG_SUFFIX.search(p.group(1)) and not BYLINE.match(p.group(1)):
+            return ctx.mention(ln, *p.span(1))
+        return None
+    return None
 
 
 def _unit_before_page_date(ctx: Context) -> Mention | None:

@@ -9,6 +9,7 @@ from ..datefmt import FULL_DATE
 from ..lines import LABEL, ends_sentence, has_title_end, is_dateline, is_title_like
 from ..types import Mention
 from ..vocab import BYLINE_ROLES_RE, CITING, DOC_NUMBER, ORG_SUFFIX
+from ..vocab.furniture import PINYIN_GLOSS
 from .context import Context, Placed, split_groups
 from .dates import page_date
 from ..webpage import is_meta_line
@@ -38,6 +39,8 @@ def doc_number(ctx: Context) -> Placed | None:
         if m and len(ln.text) - (m.end() - m.start()) <= 16 and not ln.text.startswith(CITING):
             # 签发人 shares the line in 上行文; the number is the part before it
             return Placed(ctx.mention(ln, m.start(), m.end()), i)
+        if "(" in ln.text and DOC_NUMBER.fullmatch(PINYIN_GLOSS.sub("", ln.text)):
+            return Placed(ctx.mention(ln), i)  # 中消協(xié)〔2023〕61號: a page that glosses its characters
     return None
 
 

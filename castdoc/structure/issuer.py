@@ -22,6 +22,23 @@ _SERIES = "办发函字综通"
 FIRST_GAP = 3  # the code's first character stands this near the start of the unit's name
 
 
+_MASTHEAD = re.compile(r"^(?P<unit>[\u4e00-\u9fff()（）\s]{2,40}?)\s*(?:文\s*件)?$")
+
+
+def from_masthead(ctx: Context, before: int | None) -> Mention | None:
+    """某某科学技术协会文件 (发文机关标志, GB/T 9704 7.2.3) over the 发文字号 or the title: the
+    issuer, when no signature names it."""
+    for i in ctx.content[:3]:
+        if before is not None and i >= before:
+            break
+        ln = ctx.lines[i]
+        m = _MASTHEAD.match(ln.text)
+        if m and (ln.text.replace(" ", "").endswith("文件") or before is not None) and ORG_SUFFIX.search(m.group("unit").strip()):
+            a, b = m.span("unit")
+            return ctx.mention(ln, a, b)
+    return None
+
+
 def from_colophon(ctx: Context) -> Mention | None:
     for i in reversed(ctx.content[-6:]):
         ln = ctx.lines[i]

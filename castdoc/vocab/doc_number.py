@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 DOC_NUMBER = re.compile(
-    r"[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*第?\s*\d{1,5}\s*[号號]"
+    r"[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[【(﹝〈「]\s*(?:19|20)\d{2}\s*[〕\]】)﹞〉」]\s*第?\s*\d{1,5}\s*[号號]"
 )
 DOC_NUMBER_LOOSE = re.compile(
     r"(?P<org>[\u4e00-\u9fffA-Za-z]{1,16}?)\s*(?P<open>[〔\[【(〈<{《])\s*"

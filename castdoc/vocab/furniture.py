@@ -20,7 +20,8 @@ PDF_PAGE_NUMBER = re.compile(
 )
 
 # The dateline of a news bulletin: 本报讯, 新华社北京3月1日电 …
-DATELINE = re.compile(r"^(?:【[^】]{0,12}】\s*)?(?:本报讯|本報訊|本报\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*讯|本报\S{0,12}?讯|新华社\S{0,10}电|本网讯|本刊讯|讯\s)")
+DATELINE = re.compile(r"^(?:【[^】]{0,12}】\s*)?(?:本报讯|本報訊|本[报報]\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[讯訊电電]|本[报報]\S{0,12}?[讯訊]"
+                      r"|本[报報]\S{0,8}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电電]|新[华華]社\S{0,10}[电電]|本网讯|本網訊|本刊讯|本刊訊|讯\s)")
 DATELINE_FIRST = frozenset("【本新讯")  # what a DATELINE match starts with
 # The date a web page shows above or below its article (year first: a faster search).
 # a newspaper page's number in its masthead: 第3版, A2版
@@ -51,3 +52,9 @@ NAV_WORDS = re.compile(
     r"长辈版|关怀版|联系我们|友情链接|相关链接|返回|上一版|下一版|版面导航|标题导航|语音朗读|放大|缩小|RSS|订阅|政务微博|政务微信|邮箱登录|信息公开|政府网|人民网|新华网"
 )
 NAV_SEPARATORS = re.compile(r"\s*(?:[|｜>›»/\\]|\s{1,})\s*")
+
+# A pinyin gloss a converting site inserted after a character: (gong), (guān), (zhan) … The
+# pattern opens with the bracket and checks the character before it behind that, so that re
+# can scan for "(".
+_LETTERS = "a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+PINYIN_GLOSS = re.compile(rf"\((?<=[\u3400-\u9fff]\()[{_LETTERS}]{{1,8}}\)(?:\([{_LETTERS}]{{1,8}}\))*")

@@ -187,6 +187,21 @@ _QUOTES = set("“”‘’\"'「」『』")
 _WORD_FREQ = 300  # a two-character "name" jieba counts this often is an everyday word
 
 
+_CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]")
+
+
+def _tagged_near_lists(t: str):
+    """jieba's tagged words of the clauses that hold a 、 (the tagger is slow: a long text
+    is tagged only where a list can stand), offsets into ``t``."""
+    start = 0
+    for m in _CLAUSE_END.finditer(t + "\n"):
+        end = m.start()
+        if "、" in t[start:end]:
+            for w, tag, off in nlp.pos_cut(t[start:end]):
+                yield w, tag, start + off
+        start = m.end()
+
+
 def set_apart(r: Reader) -> None:
     """A name listed among others: set apart by punctuation, a 、 on one side at least
     (…、邵志新、…, 邵志新、温丽娜), where jieba's tagger reads a person's name; not inside quotes
@@ -194,7 +209,7 @@ def set_apart(r: Reader) -> None:
     name already found (娄璞 文/图)."""
     t = r.t
     taken = [(a, b) for a, b in r.spans]
-    for w, tag, off in nlp.pos_cut(t):
+    for w, tag, off in _tagged_near_lists(t):
         if not tag.startswith("nr") or not 2 <= len(w) <= 4 or w in r.found:
             continue
         e = off + len(w)

@@ -45,7 +45,7 @@ def extract(doc, found) -> tuple[Task, ...]:
         cands = notice_tasks(text, paras)
     cands = inherit_actors(cands, [p.implied for p in paras])
     # (what the earlier extractors found is read here only)
-    dates = Dates(found.dates if found is not None else (), doc)
+    dates = Dates(found.dates if found is not None else (), doc, paras)
     starts = [c.start for c in cands]
     tasks: list[Task] = []
     seen: set[str] = set()
@@ -61,7 +61,7 @@ def extract(doc, found) -> tuple[Task, ...]:
         rs, re_ = doc.view.raw_span(c.start, c.end)
         p = paras[c.sentence.para]
         para = doc.view.raw_span(p.start, p.end)
-        deadline, when = dates.deadline(c, value, (rs, re_), para)
+        deadline, when, relative = dates.deadline(c, value, (rs, re_), para)
         nxt = starts[k + 1] if k + 1 < len(starts) else None
         actor = (as_read(doc, *c.actor).value or None) if c.actor else None
         tasks.append(Task(
@@ -71,6 +71,7 @@ def extract(doc, found) -> tuple[Task, ...]:
             actor_source=c.actor_source if actor else None,
             deadline=deadline,
             deadline_time=when,
+            deadline_relative=relative,
             detail=detail(doc, c, nxt, p),
             deliverable=deliverable(value),
             contact=contact(found.contacts if found is not None else (), rs),
