@@ -158,7 +158,9 @@ LIST_CASES = [
     ("一、 总体 要求\n文化 科技 卫生", {}),
     # names listed among others with 、, no title or count: jieba's tagger vouches for them
     ("调研组一行深入企业,邵志新、温丽娜、蔡文博参加调研。", {"邵志新": [], "温丽娜": []}),
-    ("要建立科学、文明、健康的生活方式。", {}),  # 文明: an everyday word jieba also tags as a name
+    ("要建立科学、文明、健康的生活方式。", {}),
+    # posts of villages and works the lexicon once lacked
+    ("村党支部书记、村长邵志新,红星机械厂厂长温丽娜陪同调研。", {"邵志新": ["村党支部书记", "村长"], "温丽娜": ["红星机械厂厂长"]}),  # 文明: an everyday word jieba also tags as a name
     ("评选“金点子”、“好建议”活动。", {}),
 ]
 
