@@ -145,6 +145,24 @@ def test_xlsx_reads_back_with_date_cells_and_text_kept_text(tmp_path):
     assert docs[1][:3] == ("关于报送材料的通知", "某科协发〔2024〕1号", 2)
 
 
+def test_the_documents_sheet_lists_every_document_read(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    (tmp_path / "a-original.txt").write_text(ORIGINAL, encoding="utf-8")
+    (tmp_path / "b-forward.txt").write_text(FORWARDER, encoding="utf-8")
+    (tmp_path / "c-none.txt").write_text("关于开会的通知\n各学会：\n定于5月1日开会。\n某市科协\n2024年4月1日\n",
+                                         encoding="utf-8")
+    out = tmp_path / "t.xlsx"
+    assert run("tasks", str(tmp_path), "-o", str(out)).returncode == 0
+    wb = openpyxl.load_workbook(out)
+    docs = {row[0]: row for row in wb["documents"].iter_rows(min_row=2, values_only=True)}
+    assert set(docs) == {"某省科协关于开展2024年科普讲解大赛的通知",
+                         "某市科协关于转发《某省科协关于开展2024年科普讲解大赛的通知》的通知", "关于开会的通知"}
+    assert docs["关于开会的通知"][2] == 0
+    assert docs["某市科协关于转发《某省科协关于开展2024年科普讲解大赛的通知》的通知"][4] == "某省科协关于开展2024年科普讲解大赛的通知"
+    also = [row[8] for row in wb["tasks"].iter_rows(min_row=2, values_only=True) if row[8]]
+    assert also == ["某市科协关于转发《某省科协关于开展2024年科普讲解大赛的通知》的通知"]
+
+
 @pytest.mark.parametrize("args, words", [
     (["--format", "xlsx", "-o", "tasks.csv"], "does not write .csv"),
     (["-o", "tasks.xls"], "cannot tell the format"),
