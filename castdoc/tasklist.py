@@ -174,7 +174,7 @@ def expand(paths: Iterable[str], *, skip: Iterable[Path] = ()) -> list[str]:
             f for f in path.rglob("*")
             if f.is_file()
             and not any(part.startswith(".") for part in f.relative_to(path).parts)
-            and not f.name.endswith(".gold.yaml")
+            and not f.name.endswith((".gold.yaml", ".overrides.yaml"))  # a record's corrections are no record
             and (f.suffix.lower() in RECORD_SUFFIXES or f.suffix.lower() in READERS)
             and not is_project_file(f.name)
             and not is_own_output(str(f), writing=writing)

@@ -499,3 +499,35 @@ def test_a_report_written_into_the_inbox_is_not_read_back(tmp_path):
     assert [Path(x["source"]["path"]).name for x in json.loads(r.stdout)] == ["notice.txt"]
     r = run("parse", str(tmp_path / "report.html"), "--format", "json")  # named, it is read
     assert r.returncode == 0
+
+
+def test_an_overrides_file_beside_the_record_is_kept_and_no_drift(tmp_path):
+    arch = tmp_path / "a"
+    arch.mkdir()
+    (arch / "notice.txt").write_text(NOTICE, encoding="utf-8")
+    (arch / "notice.overrides.yaml").write_text("issuer: 某市科协（校对）\n", encoding="utf-8")
+    assert run("parse", "--update", str(arch), "-q").returncode == 0
+    got = yaml.safe_load((arch / "notice.yaml").read_text(encoding="utf-8"))
+    assert got["issuer"] == "某市科协（校对）" and got["reviewed"] == ["issuer"]
+    r = run("check", str(arch), "--profile", "received")
+    assert r.returncode == 0, r.stdout.decode()
+    (arch / "notice.overrides.yaml").write_text("issuer: 某市科协（再校）\n", encoding="utf-8")
+    r = run("check", str(arch), "--profile", "received", "--format", "json")
+    assert [f["record_path"] for f in json.loads(r.stdout)["findings"]] == ["issuer"]  # the new correction to apply
+    assert run("check", str(arch), "--profile", "received", "--fix").returncode == 0
+    assert yaml.safe_load((arch / "notice.yaml").read_text(encoding="utf-8"))["issuer"] == "某市科协（再校）"
+    rows = json.loads(run("tasks", str(arch), "--format", "json").stdout)  # the overrides file is no record
+    assert rows and rows[0]["actor"] == "各区科协"
+
+
+def test_check_state_knows_local_names_and_overrides(tmp_path):
+    """The incremental check (.castdoc-check.json) must not answer from before a change to
+    castdoc.toml's names or to a record's overrides."""
+    arch = tmp_path / "a"
+    arch.mkdir()
+    (arch / "notice.txt").write_text(NOTICE, encoding="utf-8")
+    assert run("parse", "--update", str(arch), "-q").returncode == 0
+    assert run("check", str(arch), "--profile", "received").returncode == 0
+    (arch / "castdoc.toml").write_text('[lexicon]\nplatforms = ["星城科普云"]\n', encoding="utf-8")
+    r = run("check", str(arch), "--profile", "received", "--format", "json")
+    assert any(f["rule"] == "CD020" and "platforms" in f["message"] for f in json.loads(r.stdout)["findings"])
