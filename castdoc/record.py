@@ -60,6 +60,7 @@ def to_dict(rec: Record, *, dates_as: str = "iso") -> dict:
                 "relative": x.relative or None,
                 "year_supplied": x.year_supplied or None,
                 "warning": x.warning,
+                "grain": x.grain if x.grain != "day" else None,
                 "offset": x.mention.start,
             })
             for x in rec.dates
@@ -169,7 +170,7 @@ def _date_value(x: "_Reader") -> DateValue:
     return DateValue(mention=Mention(start=offset, end=offset + len(text), text=text, value=text),
                      start=start, end=x.date("end") or start, role=x.text("role", "other"),
                      part=x.opt("part"), time=x.opt("time"), month=x.opt_int("month"), day=x.opt_int("day"),
-                     relative=x.bool("relative"), year_supplied=x.bool("year_supplied"), warning=x.opt("warning"))
+                     relative=x.bool("relative"), year_supplied=x.bool("year_supplied"), warning=x.opt("warning"), grain=x.text("grain", "day"))
 
 
 def _task(t: "_Reader") -> Task:

@@ -86,6 +86,7 @@ class DateValue:
     relative: bool = False  # 明天, 下周五, 本月底: counted from the document's date
     year_supplied: bool = False
     warning: str | None = None  # (星期二) written beside a date that falls on another day
+    grain: str = "day"  # day | part (11月中旬: no one day) | end (月底: its last day) | month (a whole month)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -94,6 +94,19 @@ def test_a_task_of_its_own_time_does_not_take_the_notices_deadline():
     assert by_text(ts, "活动照片").deadline is None
 
 
+def test_a_vague_part_of_a_month_is_not_guessed_into_a_day():
+    """11月中旬前 could mean the 10th or the 20th; 本月底前 is the month's last day."""
+    ts = tasks("    一、请各单位于11月中旬前报送活动总结。\n\n    二、各区科协要在本月底前完成场地落实。\n")
+    assert by_text(ts, "活动总结").deadline is None
+    assert by_text(ts, "场地").deadline == D(2024, 9, 30)
+
+
+def test_an_objection_lies_within_the_public_notice_window():
+    ts = tasks("    现将拟推荐项目予以公示，公示时间为2024年9月5日至2024年9月11日。任何单位或个人对公示项目持有异议的，"
+               "应当在公示期内以书面形式提出。提出异议的个人须在书面材料上签署真实姓名。\n")
+    assert {t.deadline for t in ts if "异议" in t.text} == {D(2024, 9, 11)}
+
+
 # ---------------------------------------------------------------- the property
 ACTORS = ("各区科协要", "各市级学会要", "请各单位")
 # (the time a task states, the deadline it states: a day, "rule" for a relative rule, None)

@@ -18,10 +18,19 @@ def parse_files(files: list[str], *, fmt: str = "yaml", out_dir: Path | None = N
                 limits: Limits = DEFAULT_LIMITS, jobs: int | None = None, timeout: float | None = DEFAULT_TIMEOUT,
                 cache_dir: Path | None = None, update: bool = False, quiet: bool = False,
                 debug: bool = False, config: Path | None = None, verbose: bool = False,
-                base_date=None) -> Report:
-    """Parse every input; raises UsageError before reading anything when the inputs do not fit."""
+                base_date=None, executor: str = "local", scheduler: str | None = None) -> Report:
+    """Parse every input; raises UsageError before reading anything when the inputs do not fit.
+
+    ``executor="dask"`` maps the per-file function over the Dask cluster at ``scheduler``
+    (castdoc.batch.dask) instead of local worker processes: same order, same isolation."""
     from .. import config as settings
 
+    if executor not in ("local", "dask"):
+        raise UsageError(f"unknown executor {executor!r}", hint="use local or dask")
+    if executor == "local" and scheduler:
+        raise UsageError("--scheduler is for --executor dask")
+    if executor == "dask" and not scheduler:
+        raise UsageError("--executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
     cfg = settings.use(config, start=settings.first_folder(files) if config is None else None)  # before the workers fork
     unlisted: list[CastdocError] = []
 
@@ -54,8 +63,16 @@ def parse_files(files: list[str], *, fmt: str = "yaml", out_dir: Path | None = N
         from .one import WithBaseDate
 
         extra["parse"] = WithBaseDate(base_date)
-    outcomes = parse_many(paths, limits=limits, jobs=jobs or default_jobs(), timeout=timeout or None, cache=cache,
-                          on_done=progress.advance if progress else None, render=sink.render, **extra)
+    if executor == "dask":
+        from .dask import connect, parse_on_dask
+
+        client = connect(scheduler)
+        outcomes = _closing(parse_on_dask(paths, client=client, limits=limits, cache=cache, config=cfg,
+                                          on_done=progress.advance if progress else None, render=sink.render,
+                                          **extra), client)
+    else:
+        outcomes = parse_many(paths, limits=limits, jobs=jobs or default_jobs(), timeout=timeout or None, cache=cache,
+                              on_done=progress.advance if progress else None, render=sink.render, **extra)
     try:
         for i, outcome in enumerate(outcomes):
             if outcome.error is not None:
@@ -78,3 +95,12 @@ def _progress(total: int, quiet: bool):
     from .progress import ProgressBar
 
     return ProgressBar(total, console())
+
+
+def _closing(outcomes, client):
+    """The outcomes, and the client closed when they end or are dropped."""
+    try:
+        yield from outcomes
+    finally:
+        outcomes.close()
+        client.close()

@@ -35,7 +35,7 @@ def expand(paths: Iterable[str], *, glob: str | None = None, on_error=None) -> l
             out.append(p)
         elif glob is None:
             writing = _being_written()
-            out.extend(f for f in _walk(str(path)) if not is_project_file(os.path.basename(f))
+            out.extend(f for f in _walk(str(path), on_error) if not is_project_file(os.path.basename(f))
                        and not is_own_output(f, writing=writing))
         else:
             found = sorted(

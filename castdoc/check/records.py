@@ -62,7 +62,12 @@ class LoadedRecord:
     def lines(self) -> list[dict[str, int]]:
         """Per article: field path -> line. Composed again only when a finding needs a line:
         most records have none, and walking the YAML a second time costs as much as loading it."""
-        return _line_maps(self.text)
+        import yaml
+
+        try:
+            return _line_maps(self.text)
+        except (yaml.YAMLError, RecursionError, ValueError):  # JSON that YAML will not compose (a raw DEL): no lines
+            return []
 
     def line_of(self, article: int, path: str) -> int | None:
         """The line of a field, or of its nearest enclosing field that exists."""

@@ -9,6 +9,9 @@ from enum import Enum
 import typer
 
 from .. import report
+from . import coerce
+
+coerce.install()  # plain option types without pydantic: a tenth of a second of every start
 
 app = typer.Typer(
     name="castdoc",

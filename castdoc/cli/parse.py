@@ -10,6 +10,7 @@ from .app import choices, command
 
 
 OutFormat = choices("OutFormat", "yaml", "json", "jsonl")
+Executor = choices("Executor", "local", "dask")
 
 
 @command
@@ -29,6 +30,8 @@ def parse(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Name the configuration used and the number of inputs on stderr."),
     debug: bool = typer.Option(False, "--debug", help="Show a traceback for internal errors."),
     base_date: Optional[str] = typer.Option(None, "--base-date", help="Read a document that carries no date of its own (no 成文日期, dateline or year) as written on this day (YYYY-MM-DD): its 5月28日 and 明天 then resolve, and the record says the year was supplied."),
+    executor: Executor = typer.Option(Executor.local, "--executor", help="local: worker processes here (-j); dask: the Dask cluster at --scheduler (pip install 'castdoc[cluster]'), for OCR of scanned archives or millions of documents."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="The Dask scheduler's address for --executor dask (tcp://host:8786); the workers must see the same paths."),
 ) -> int:
     """Read documents and write one record per article (YAML by default).
 
@@ -43,6 +46,7 @@ def parse(
       castdoc parse --update archive/
 
       castdoc parse inbox/ -o records/      (inbox/sub/a.pdf -> records/sub/a.pdf.yaml)
+      castdoc parse scans/ --executor dask --scheduler tcp://10.0.0.5:8786 -o records/
 
     Exit codes: 0 all read; 1 some inputs could not be read (the others were written);
     2 usage error; 3 no input could be read.
@@ -56,4 +60,4 @@ def parse(
     limits = Limits(max_bytes=int(max_size * 1024 * 1024), max_unzipped=int(max_unzipped * 1024 * 1024))
     return parse_files(files, fmt=fmt.value, out_dir=out_dir, glob=glob, limits=limits, jobs=jobs, timeout=timeout,
                        cache_dir=cache, update=update, quiet=quiet, debug=debug, config=config,
-                       verbose=verbose, base_date=when).exit_code
+                       verbose=verbose, base_date=when, executor=executor.value, scheduler=scheduler).exit_code

@@ -62,6 +62,11 @@ YEAR_WORDS = {"今年": 0, "本年": 0, "当年": 0, "明年": 1, "次年": 1, "
 NEXT_DAY_WORDS = ("次日", "翌日", "第二天")
 # 月底 / 月末 / 年底 / 年末: the last part of a month or a year.
 END_WORDS = ("底", "末")
+# Parts of a month and the days each covers: 上旬 1–10, 中旬 11–20, 下旬 21–end; 月初 and 月底 likewise.
+XUN_DAYS = {"上中旬": (1, 20), "中下旬": (11, 31), "上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31),
+            "初": (1, 10), "底": (21, 31), "末": (21, 31)}
+# 周五 / 星期五 / 礼拜五: the words before a weekday's numeral.
+WEEK_NAMES = ("星期", "礼拜", "禮拜", "周")
 
 # 会议结束3天后 / 收到通知后 / 提前3天: counted from an event, not from the document's date.
 OFFSET_NOT_FROM_TODAY = re.compile(r"(?:结束|結束|收到|接到|会议|會議|活动|活動|通知|提前|开始|開始|截止|举办|舉辦|公示|后|後|前|每)[^,，。;；]{0,6}$")

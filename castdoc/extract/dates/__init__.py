@@ -130,5 +130,5 @@ def _value(mention: Mention, r: Resolved, rl: str, h: Hit, time: str | None) -> 
         mention=mention, start=r.start, end=r.end, role=rl, part=h.part, time=time,
         month=r.m if r.start is None else None, day=r.d if r.start is None else None,
         relative=h.rel is not None or h.next_day, year_supplied=r.supplied and r.start is not None,
-        warning=warning,
+        warning=warning, grain=h.grain,
     )

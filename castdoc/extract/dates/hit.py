@@ -19,6 +19,7 @@ class Hit:
     m2: int | None = None
     d2: int | None = None
     month_grain: bool = False  # 2020年10月, 11月中旬: a span of days
+    grain: str = "day"  # day | part (上旬 中旬 下旬 初) | end (月底 年底) | month (a whole month)
     after: int = 0  # where the text after the date (part, time, 前) starts
     part: str | None = None
     time: str | None = None

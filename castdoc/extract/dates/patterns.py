@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 
 from ...datefmt import CN_DAY, CN_MONTH, CN_YEAR, CN_YEAR2, NUMERAL_AHEAD, PARTS, TIME
-from ...vocab.dates import DAY_PART_WORDS, DAY_WORDS, MONTH_WORDS, NEXT_DAY_WORDS, WEEK_WORDS, YEAR_WORDS
+from ...vocab.dates import (
+    DAY_PART_WORDS,
+    DAY_WORDS,
+    MONTH_WORDS,
+    NEXT_DAY_WORDS,
+    WEEK_NAMES,
+    WEEK_WORDS,
+    XUN_DAYS,
+    YEAR_WORDS,
+)
 
 _Y4 = rf"(?:(?:19|20)\d{{2}}|{CN_YEAR})"
 Y = rf"(?:{_Y4}|\d{{2}}|{CN_YEAR2})"  # 2024年, 二〇二四年, 24年, 零七年
@@ -18,7 +27,8 @@ D = rf"(?:\d{{1,2}}|{CN_DAY})"
 _PART = "|".join(PARTS)
 _NUMERAL_BEFORE = r"(?<![\d.\-/〇○零一二三四五六七八九十廿卅])"
 _NO_NUMERAL_BEFORE = r"(?<![\d〇○零一二三四五六七八九十廿卅])"
-XUN_WORDS = "上中旬|中下旬|上旬|中旬|下旬|初|底|末"
+XUN_WORDS = "|".join(XUN_DAYS)  # (longest first, as listed)
+_WEEK = "|".join(WEEK_NAMES)
 
 # [年] 月 [日]: the head of every Chinese-style date.
 HEAD = re.compile(
@@ -35,8 +45,6 @@ LIST_TAIL = re.compile(rf"\s*(?:(?P<sep>、|和|及|与)|,)\s*(?P<d>{D})\s*(?P<d
 MONTH_TAIL = re.compile(rf"\s*(?:[-—–~～]|至|到)\s*(?:(?P<y>{Y})\s*年\s*)?(?P<m>{M})\s*月(?!\s*[\d〇○零一二三四五六七八九十廿卅])")
 # Parts of a month: 上旬 1–10, 中旬 11–20, 下旬 21–end; 月初 and 月底 likewise.
 XUN = re.compile(rf"(?P<x>{XUN_WORDS})")
-XUN_DAYS = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31), "上中旬": (1, 20), "中下旬": (11, 31),
-            "初": (1, 10), "底": (21, 31), "末": (21, 31)}
 # 1月3 / 十月31 with no 日: a date only where what follows ends it.
 NO_DAY_MARK_END = re.compile(rf"(?:$|[\s,.;:!?、)\]】》”]|前|之前|以前|止|起|至|到|截止|[-—–~～]|{_PART}|\d{{1,2}}[:：])")
 # 2019-05-27 / 2019/04/19 / 2019.9.6 / 2018-12-1209:03 (a time glued to the day).
@@ -54,10 +62,10 @@ SHORT = re.compile(r"(?=\d)(?<![\d.\-/:·A-Za-z])(?P<m>\d{1,2})\s*(?P<sep>[-.·/
 # 14日下午 / 于15日 / 21日(周三) / 30日前: a day whose month comes from the date before it.
 DAY_ONLY = re.compile(
     rf"{NUMERAL_AHEAD}(?:(?<![\d.\-/年月第每〇○零一二三四五六七八九十廿卅])(?P<d>{D})\s*[日号]"
-    rf"(?=\s*(?:{_PART}|[(（]\s*(?:周|星期)|前|之前|以前|截止|止|召开|举行|举办|开幕|闭幕|开班|揭牌|召開|舉行|舉辦))"
+    rf"(?=\s*(?:{_PART}|[(（]\s*(?:{_WEEK})|前|之前|以前|截止|止|召开|举行|举办|开幕|闭幕|开班|揭牌|召開|舉行|舉辦))"
     rf"|(?<=于)(?P<d2>{D})\s*[日号](?![内後后]))"
 )
-WEEKDAY = re.compile(r"\s*\(\s*(?:周|星期|礼拜|禮拜)\s*(?P<wd>[一二三四五六日天])\s*\)")
+WEEKDAY = re.compile(rf"\s*\(\s*(?:{_WEEK})\s*(?P<wd>[一二三四五六日天])\s*\)")
 PART_AFTER = re.compile(rf"\s*(?P<part>{_PART})")
 TIME_AFTER = re.compile(rf"\s*(?:{TIME.pattern})")
 
@@ -69,8 +77,8 @@ def _alt(words) -> str:
 # Relative dates, counted from the document's date.
 REL_DAY = re.compile(rf"(?P<w>{_alt(DAY_WORDS)})")
 REL_DAY_PART = re.compile(rf"(?P<w>{_alt(DAY_PART_WORDS)})")
-BARE_WEEKDAY = re.compile(r"(?=[周星礼禮])(?:周|星期|礼拜|禮拜)(?P<wd>[一二三四五六日天])")
-REL_WEEK = re.compile(rf"(?P<k>{_alt(WEEK_WORDS)})(?:周|星期|礼拜|禮拜)(?P<wd>[一二三四五六日天])")
+BARE_WEEKDAY = re.compile(rf"(?=[周星礼禮])(?:{_WEEK})(?P<wd>[一二三四五六日天])")
+REL_WEEK = re.compile(rf"(?P<k>{_alt(WEEK_WORDS)})(?:{_WEEK})(?P<wd>[一二三四五六日天])")
 REL_MONTH = re.compile(
     rf"(?=[本当當这下次上月])(?:(?P<k>{_alt(MONTH_WORDS)})\s*(?:(?P<d>{D})\s*[日号]|(?P<x>{XUN_WORDS}))"
     rf"|(?<![\d〇○零一二三四五六七八九十廿卅元年每个個当當本下上次])月(?P<x2>底|末))"

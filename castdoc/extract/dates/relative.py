@@ -21,6 +21,7 @@ from ...vocab.dates import (
     DAY_PART_WORDS,
     OFFSET_NOT_FROM_TODAY,
     DAY_WORDS,
+    END_WORDS,
     MONTH_WORDS,
     WEEK_WORDS,
     WEEKDAYS,
@@ -41,10 +42,10 @@ def year_forms(text: str, taken) -> list[Hit]:
         if not taken.free(s, e):
             continue
         if m["y"]:  # 2024年底: the last part of that year
-            h = Hit(s=s, e=e, y=int(m["y"]), m=12, d=21, d_end=31, month_grain=True, after=e)
+            h = Hit(s=s, e=e, y=int(m["y"]), m=12, d=21, d_end=31, month_grain=True, grain="end", after=e)
         elif m["end"] or m["end2"]:
             k = YEAR_WORDS[m["k"]] if m["k"] else 0
-            h = Hit(s=s, e=e, y=None, m=12, d=21, d_end=31, month_grain=True, after=e, rel=("year", k))
+            h = Hit(s=s, e=e, y=None, m=12, d=21, d_end=31, month_grain=True, grain="end", after=e, rel=("year", k))
         else:
             mo = cn_number(m["m"])
             if not mo or not 1 <= mo <= 12:
@@ -57,7 +58,8 @@ def year_forms(text: str, taken) -> list[Hit]:
                 h = with_part(text, Hit(s=s, e=e, y=None, m=mo, d=d, after=e, rel=("year", k)))
             else:
                 a, b = XUN_DAYS[m["x"]] if m["x"] else (1, 31)
-                h = Hit(s=s, e=e, y=None, m=mo, d=a, d_end=b, month_grain=True, after=e, rel=("year", k))
+                h = Hit(s=s, e=e, y=None, m=mo, d=a, d_end=b, month_grain=True, grain=_grain(m["x"]), after=e,
+                        rel=("year", k))
         hits.append(h)
         taken.add(s, max(e, h.after))
     for m in REL_MONTH.finditer(text):
@@ -72,7 +74,8 @@ def year_forms(text: str, taken) -> list[Hit]:
             h = with_part(text, Hit(s=s, e=e, y=None, m=None, d=d, after=e, rel=("month", k)))
         else:
             a, b = XUN_DAYS[m["x"] or m["x2"]]
-            h = Hit(s=s, e=e, y=None, m=None, d=a, d_end=b, month_grain=True, after=e, rel=("month", k))
+            h = Hit(s=s, e=e, y=None, m=None, d=a, d_end=b, month_grain=True, grain=_grain(m["x"] or m["x2"]), after=e,
+                    rel=("month", k))
         hits.append(h)
         taken.add(s, max(e, h.after))
     return hits
@@ -140,6 +143,10 @@ def day_forms(text: str, taken) -> list[Hit]:
         hits.append(h)
         taken.add(s, max(e, h.after))
     return hits
+
+
+def _grain(xun: str | None) -> str:
+    return "month" if not xun else "end" if xun in END_WORDS else "part"
 
 
 def _evening(time: str | None, part: str) -> str | None:

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from ...datefmt import clock, cn_number, make_date
-from ...vocab.dates import DATE_CONTEXT_AFTER, DATE_CONTEXT_BEFORE, DEADLINE_AFTER
+from ...vocab.dates import DATE_CONTEXT_AFTER, DATE_CONTEXT_BEFORE, DEADLINE_AFTER, END_WORDS
 from .hit import Hit
 from .patterns import (
     COMPACT,
@@ -194,7 +194,8 @@ def _month_level(text: str, m: re.Match, y: int | None, mo: int) -> list[Hit]:
     xm = XUN.match(text, end)
     if xm and not (xm["x"] in ("初", "末", "底") and text[xm.end():xm.end() + 1] in "步期稿"):
         a, b = XUN_DAYS[xm["x"]]
-        return [Hit(s=m.start(), e=xm.end(), y=y, m=mo, d=a, d_end=b, month_grain=True, after=xm.end())]
+        grain = "end" if xm["x"] in END_WORDS else "part"
+        return [Hit(s=m.start(), e=xm.end(), y=y, m=mo, d=a, d_end=b, month_grain=True, grain=grain, after=xm.end())]
     if y is None:
         return []  # a bare month (3月) is too loose to be a date
     nxt = text[end:end + 1]
@@ -206,8 +207,8 @@ def _month_level(text: str, m: re.Match, y: int | None, mo: int) -> list[Hit]:
         y2 = year_of(mt["y"]) if mt["y"] else None
         if m2 and 1 <= m2 <= 12 and (y2 or m2 > mo):
             return [Hit(s=m.start(), e=mt.end(), y=y, m=mo, d=1, y2=y2 or y, m2=m2, d2=31,
-                        month_grain=True, after=mt.end())]
-    return [Hit(s=m.start(), e=end, y=y, m=mo, d=1, d_end=31, month_grain=True, after=end)]
+                        month_grain=True, grain="month", after=mt.end())]
+    return [Hit(s=m.start(), e=end, y=y, m=mo, d=1, d_end=31, month_grain=True, grain="month", after=end)]
 
 
 def with_part(text: str, h: Hit) -> Hit:

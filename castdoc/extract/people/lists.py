@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ... import nlp
 from .bylines import names_in
 from .cues import AFTER_DENG, PUNCT
 from .patterns import positions, positions_at_end, titles_after
@@ -64,20 +65,19 @@ def _name_before(r: Reader, p: int) -> int | None:
 
 
 def post_labels(r: Reader) -> None:
-    """主任:张建国 / 委员:赵志刚、钱小明: a post as a label at a line's start over names."""
+    """主任:张建国 / 组长:王伟,副组长:李明、赵强: a post as a label, opening a line or a
+    clause, over the names after its colon."""
     t = r.t
-    pos = 0
-    for line in t.split("\n"):
-        a = pos
-        pos += len(line) + 1
-        lead = len(line) - len(line.lstrip())
-        m = positions().match(t, a + lead)
-        if not m or r.c.in_furniture(a):
+    for m in positions().finditer(t):
+        if not r.starts_clause(m.start()) or r.c.in_furniture(m.start()):
             continue
         colon = _LABEL_COLON.match(t, m.end())
         if not colon:
             continue
-        names_in(r, colon.end(), a + len(line), (), "text", [m.span()])
+        stop = colon.end()
+        while stop < len(t) and stop - colon.end() < 40 and t[stop] not in "\n;。,":
+            stop += 1
+        names_in(r, colon.end(), stop, (), "text", [m.span()])
 
 
 def shared_titles(r: Reader) -> None:
@@ -156,7 +156,8 @@ def name_rows(r: Reader) -> None:
         elif names and cells and names[0] == cells[0] and len(cells) >= 2:
             rest = t[cells[1][0]:cells[1][1]]
             if ORG_SUFFIX.search(rest) or positions_at_end().search(rest):
-                r.add(*names[0])
+                # 张建国 北京理工大学教授: a post in the next cell is the role
+                r.add(*names[0], [cells[1]] if positions_at_end().search(rest) else [])
 
 
 def _cells(r: Reader, a: int, b: int) -> list[tuple[int, int]]:
@@ -180,3 +181,47 @@ def _whole_name(r: Reader, a: int, b: int) -> bool:
     return r.name_word(r.t[a:b], s)
 
 
+
+
+_QUOTES = set("“”‘’\"'「」『』")
+_WORD_FREQ = 300  # a two-character "name" jieba counts this often is an everyday word
+
+
+_CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]")
+
+
+def _tagged_near_lists(t: str):
+    """jieba's tagged words of the clauses that hold a 、 (the tagger is slow: a long text
+    is tagged only where a list can stand), offsets into ``t``."""
+    start = 0
+    for m in _CLAUSE_END.finditer(t + "\n"):
+        end = m.start()
+        if "、" in t[start:end]:
+            for w, tag, off in nlp.pos_cut(t[start:end]):
+                yield w, tag, start + off
+        start = m.end()
+
+
+def set_apart(r: Reader) -> None:
+    """A name listed among others: set apart by punctuation, a 、 on one side at least
+    (…、邵志新、…, 邵志新、温丽娜), where jieba's tagger reads a person's name; not inside quotes
+    (“金点子”), not an everyday word jieba also tags as a name (文明), and not running into a
+    name already found (娄璞 文/图)."""
+    t = r.t
+    taken = [(a, b) for a, b in r.spans]
+    for w, tag, off in _tagged_near_lists(t):
+        if not tag.startswith("nr") or not 2 <= len(w) <= 4 or w in r.found:
+            continue
+        e = off + len(w)
+        s = r.surname_len(off, strong=True)
+        if not s or not r.starts_clause(off) or r.end_strength(e) < 3 or r.c.in_furniture(off):
+            continue
+        if "、" not in (t[off - 1:off], t[e:e + 1]):
+            continue  # a 、-list's item: a name listed among others
+        if t[off - 1:off] in _QUOTES or t[e:e + 1] in _QUOTES or not r.name_word(w, s):
+            continue
+        if len(w) == 2 and (nlp.table().freq(w) or 0) > _WORD_FREQ:
+            continue  # 文明, 高明: everyday words jieba also tags as names
+        if any(a < e and off < b for a, b in taken):
+            continue
+        r.add(off, e)

@@ -23,6 +23,8 @@ from .words import NOTICE
 ATTEND = re.compile(r"会前|會前|会上|會上|参会|參會|与会|與會|入场|入場|报到|報到|出席会议|参加会议|會場|会场|赛场|賽場|到场|到場|到达|到達")
 # 每月5日前, 活动结束后, 届时, 另行通知: a time of the task's own, not the notice's deadline
 OWN_TIME = re.compile(r"每(?:月|季度|季|周|年|半年)|结束后|結束後|会后|會後|届时|屆時|随时|隨時|长期|長期|常年|定期|另行通知")
+OBJECTION = re.compile(r"异议|異議|公示期|公示期间|公示期間")
+_PUBLIC = re.compile(r"公示[^,，。;；]{0,8}$")
 _IN_CHARGE = re.compile(r"负责|負責")
 _AS_FOLLOWS = re.compile(r"(?:如下|以下[^,。;]{0,12})\s*:?\s*$")
 
@@ -38,7 +40,12 @@ class Dates:
         self.meeting = next((d for d in self.dates if d.role == "event"), None)
         ends = {d.end for d in self.dates if d.role == "deadline"}
         # one reporting deadline for the whole notice: what every reporting task refers to
-        self.single = next((d for d in self.dates if d.role == "deadline"), None) if len(ends) == 1 else None
+        # the notice's one 公示 window (公示期为…至…): what an objection is made within
+        public = [d for d in self.dates if d.start != d.end and _PUBLIC.search(doc.view.raw, max(0, d.mention.start - 12),
+                                                                                 d.mention.start)]
+        self.public = public[0] if len({d.end for d in public}) == 1 else None
+        single = next((d for d in self.dates if d.role == "deadline"), None) if len(ends) == 1 else None
+        self.single = single if single is not None and _firm(single) else None
 
     def within(self, a: int, b: int) -> list[DateValue]:
         return self.dates[bisect.bisect_left(self.starts, a):bisect.bisect_left(self.starts, b)]
@@ -66,8 +73,9 @@ class Dates:
         own = [d for d in mine if d.role == "deadline"]
         if own:
             d = _nearest(own, span)
-            return d.end, d.time
-        window = [d for d in mine if d.start != d.end and d.role != "issued" and _window(raw, d)]
+            # 11月中旬前: no one day, and not guessed into one (月底 has its last day)
+            return (d.end, d.time) if _firm(d) else (None, None)
+        window = [d for d in mine if d.start != d.end and d.role != "issued" and _firm(d) and _window(raw, d)]
         if window:  # 于8月15至9月28日期间…注册: the window's end
             d = _nearest(window, span)
             return d.end, d.time
@@ -77,13 +85,16 @@ class Dates:
         if self.doc.structure.kind == NOTICE:
             # a deadline its paragraph (its own item) states: for what follows it, or for what is to be sent in
             for d in self.within(*para):
-                if (d.role == "deadline" or (d.start != d.end and d.role != "event" and _window(raw, d))) and (
+                if _firm(d) and (d.role == "deadline" or (d.start != d.end and d.role != "event" and _window(raw, d))) and (
                         d.mention.start < span[0] or submit):
                     return d.end, d.time
             for head in self._group_heads(c):
                 for d in self.within(*head):
-                    if d.role == "deadline" or (d.start != d.end and d.role != "event" and _window(raw, d)):
+                    if _firm(d) and (d.role == "deadline" or (d.start != d.end and d.role != "event" and _window(raw, d))):
                         return d.end, d.time
+        if self.public is not None and OBJECTION.search(view.text, c.sentence.start, c.sentence.end):
+            # 对公示项目持有异议的,应当在公示期内…: what is done about a 公示 lies within its window
+            return self.public.end, self.public.time
         if self.meeting is not None and ATTEND.search(value):
             return self.meeting.start, self.meeting.time
         if (submit and self.single is not None and not _IN_CHARGE.search(value)
@@ -128,6 +139,11 @@ class Dates:
     def _relative(self, c: Candidate) -> RelativeDeadline | None:
         got = relative_deadline(self.doc.view.text, c.sentence.start, c.sentence.end)
         return got[1] if got else None
+
+
+def _firm(d: DateValue) -> bool:
+    """A day a deadline can be: 9月20日, 本月底 (its last day); not 11月中旬, not a whole month."""
+    return d.grain in ("day", "end")
 
 
 def _nearest(dates: list[DateValue], span: tuple[int, int]) -> DateValue:
