@@ -439,7 +439,15 @@ def test_report_links_the_forwarder_to_the_notice_it_forwards(tmp_path):
 
 
 # ---------------------------------------------------------------- conventions
-@pytest.mark.parametrize("command", ["parse", "tasks", "check", "report", "show", "schema"])
+def _commands() -> list[str]:
+    import typer.main
+
+    from castdoc.cli import app
+
+    return sorted(typer.main.get_command(app).commands)
+
+
+@pytest.mark.parametrize("command", _commands())
 def test_every_command_documents_exit_codes_and_takes_q_and_v(command):
     r = run(command, "--help")
     out = r.stdout.decode()
