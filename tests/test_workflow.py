@@ -539,3 +539,12 @@ def test_check_state_knows_local_names_and_overrides(tmp_path):
     (arch / "castdoc.toml").write_text('[lexicon]\nplatforms = ["星城科普云"]\n', encoding="utf-8")
     r = run("check", str(arch), "--profile", "received", "--format", "json")
     assert any(f["rule"] == "CD020" and "platforms" in f["message"] for f in json.loads(r.stdout)["findings"])
+
+
+def test_parse_names_a_missing_file_as_missing():
+    import castdoc
+    from castdoc.errors import CastdocError
+
+    with pytest.raises(CastdocError, match="no such file"):
+        castdoc.parse("收文/不存在的通知.docx")
+    assert castdoc.parse("请各单位报送材料。")[0].source.path == "<text>"
