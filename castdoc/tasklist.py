@@ -154,10 +154,10 @@ def expand(paths: Iterable[str], *, skip: Iterable[Path] = ()) -> list[str]:
     A folder's project files (README, CHANGELOG, LICENSE) and castdoc's own outputs (the
     file being written, task lists and reports it wrote) are left out.
     """
-    from .batch.walk import _being_written, is_own_output, is_project_file
+    from .batch.walk import being_written, is_own_output, is_project_file
     from .parse import READERS
 
-    writing = _being_written()
+    writing = being_written()
     for s in skip:
         try:
             st = Path(s).stat()
