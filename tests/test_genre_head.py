@@ -214,3 +214,11 @@ def test_bulletin_unit_in_brackets_after_its_dateline():
             "大赛评选出一等奖5名。\n")
     (rec,) = parse_text(text)
     assert rec.issuer == "省科协科普部"
+
+
+def test_joint_issuers_on_lines_of_their_own_are_kept_whole():
+    text = ("关于联合开展科技活动周的通知\n各县区科技局、教育局:\n"
+            "现就联合开展科技活动周有关事项通知如下,请各单位认真组织实施,确保取得实效。\n"
+            "临江市科学技术局\n临江市教育局\n2025年5月6日\n")
+    (rec,) = parse_text(text)
+    assert rec.issuer == "临江市科学技术局 临江市教育局"

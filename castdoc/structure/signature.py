@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator
 
 from ..datefmt import FULL_DATE, match_to_date, parse_full_date
@@ -37,7 +37,7 @@ def signature(ctx: Context) -> Signature | None:
             issuer = None
             prev = ctx.before(i)
             if prev is not None and signer_like(lines[prev].text):
-                issuer = ctx.mention(lines[prev])
+                issuer = _joint(ctx, prev, body_at)
             return Signature(issuer, d, dm)
         # "河南省科协办公室 2018年4月23日" on one line
         if "日" not in t[-2:] and "号" not in t[-2:]:  # (where such a date ends)
@@ -94,6 +94,28 @@ def _signed_block(ctx: Context, body_at: int) -> Signature | None:
             if d and prev is not None and signer_like(lines[prev].text):
                 return Signature(ctx.mention(lines[prev]), d, ctx.mention(lines[i]))
     return None
+
+
+JOINT_MAX = 4  # units signing one notice on lines of their own
+
+
+def _joint(ctx: Context, last: int, body_at: int) -> Mention:
+    """The 署名 ending on line ``last``, with the units signed above it on lines of their
+    own (联合行文: 某市科学技术局 / 某市教育局 / date), joined by a space as on one line."""
+    lines = ctx.lines
+    first = last
+    for _ in range(JOINT_MAX - 1):
+        up = ctx.before(first)
+        if up is None or up <= body_at:
+            break
+        t = lines[up].text
+        if not (signer_like(t) and len(t) <= 30 and ORG_SUFFIX.search(t) and ORG_SUFFIX.search(lines[first].text)):
+            break
+        first = up
+    if first == last:
+        return ctx.mention(lines[last])
+    m = ctx.view.mention(lines[first].start, lines[last].end)
+    return replace(m, value=" ".join(ctx.value(lines[k]) for k in ctx.content if first <= k <= last))
 
 
 def _tail(ctx: Context, after: int, n: int) -> Iterator[int]:
