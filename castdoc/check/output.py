@@ -209,3 +209,20 @@ def rules_table(out: TextIO) -> None:
     for r in RULES.values():
         fix = " (fixable)" if r.fixable else ""
         out.write(f"{r.id}  {r.name:<{width}}  {r.severity:<7}  {r.group:<7}  {r.summary}{fix}\n")
+
+
+def for_people(result: CheckResult, cfg, *, quiet: bool, verbose: bool) -> CheckResult:
+    """``-v``: the configuration, profile and each file checked, on stderr; ``-q``: the
+    result with errors only (warnings and notes never fail a run)."""
+    if verbose:
+        from ..report import info
+
+        info(f"configuration: {cfg.file or '(none found)'}; profile: {cfg.profile or 'issued (all rules)'}; "
+             f"{len(cfg.enabled)} rules on")
+        for f in result.files:
+            info(f"checked {f}")
+    if quiet:
+        from dataclasses import replace
+
+        result = replace(result, findings=tuple(f for f in result.findings if f.severity == "error"))
+    return result
