@@ -165,7 +165,8 @@ def vary(text: str, rng: random.Random) -> str:
 
 def build_corpus(n: int, *, seed: int = 20240501, where: Path = CORPUS, texts: Path | None = None) -> tuple[list[Path], int]:
     if where.exists():
-        strangers = [p.name for p in where.iterdir() if not re.fullmatch(r"d\d{5}\.txt", p.name)]
+        strangers = [p.name for p in where.iterdir()  # its documents, their records, check's state
+                     if not re.fullmatch(r"d\d{5}\.(txt|yaml)|\.castdoc-check\.json", p.name)]
         if strangers:  # never empty a folder this script did not fill
             raise SystemExit(f"bench: {where} holds files the benchmark did not write ({strangers[0]} …); choose another --corpus")
         shutil.rmtree(where)
@@ -410,6 +411,9 @@ def line_rows(small_kb: int, big_kb: int, texts: Path | None, where: Path, repea
     """One document of a single line, ``small_kb`` and ``big_kb`` long (varied text, no line
     breaks): the time per KB at each size, taking turns; medians."""
     if where.exists():
+        strangers = [p.name for p in where.iterdir() if not re.fullmatch(r"line\d+\.txt|warm\.txt", p.name)]
+        if strangers:
+            raise SystemExit(f"bench: {where} holds files the benchmark did not write ({strangers[0]} …)")
         shutil.rmtree(where)
     where.mkdir(parents=True)
     rng = random.Random(3)
@@ -609,6 +613,9 @@ def main(argv: list[str] | None = None) -> int:
     width = max(len(a) for a, _ in rows)
     for a, b in rows:
         print(f"{a:<{width}}  {b}")
+    mach["run"] = "python bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:])
+    mach["texts varied"] = str(texts) if texts else "samples/*.txt"
+    mach["load average at the end"] = " ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
     if not args.no_write:
         write_results(rows, mach)
     return 0

@@ -67,8 +67,16 @@ def parse(source: Source, *, name: str | None = None, base_date: dt.date | str |
 
 
 def _names_a_file(s: str) -> bool:
-    """A str is a path when it is one line naming an existing file; anything else is text."""
-    return "\n" not in s and len(s) < 4096 and os.path.isfile(s)
+    """A str is a path when it is one line naming an existing file, or one short line ending
+    in a document's suffix (``通知.docx``: a missing file is then reported as one, not read
+    as a text); anything else is text."""
+    if "\n" in s or len(s) >= 4096:
+        return False
+    if os.path.isfile(s):
+        return True
+    from .parse import CONVERT_HINTS, READERS
+
+    return len(s) < 300 and Path(s.strip()).suffix.lower() in {*READERS, *CONVERT_HINTS}
 
 
 def _limits():

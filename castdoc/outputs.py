@@ -74,7 +74,25 @@ def write_output(target: str | Path, text: str | bytes, *, inputs: Inputs | None
 
     if inputs is not None:
         guard(target, inputs, option=option)
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
-        write_atomic_bytes(target, text.encode("utf-8") if isinstance(text, str) else text)
+        if _special(target):
+            # -o /dev/stdout, a FIFO, /dev/null: written into, never renamed over (an
+            # atomic replace would put a plain file where the device or pipe was)
+            with open(target, "wb") as f:
+                f.write(data)
+        else:
+            write_atomic_bytes(target, data)
     except OSError as e:
         raise write_error(e, target) from None
+
+
+def _special(target: str | Path) -> bool:
+    """An existing target that is not a regular file or a folder: a device, a FIFO, a socket."""
+    import stat
+
+    try:
+        mode = os.stat(target).st_mode
+    except (OSError, ValueError):
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)

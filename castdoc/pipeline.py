@@ -44,6 +44,14 @@ def _sha256_of(path, raw: RawText) -> str:
     return hashlib.sha256(raw.text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _named_encoding(enc: str | None) -> str | None:
+    """The encoding a record names: only where it is not plain UTF-8 (the default, which
+    every other record would repeat), so a reader of the record knows the text was decoded."""
+    if not enc or enc.lower() in ("utf-8", "utf8", "utf-8-sig", "ascii"):
+        return None
+    return enc
+
+
 def documents_from_raw(raw: RawText, *, path: str, sha256: str, base_date: dt.date | None = None) -> list[Document]:
     view = normalise(raw.text)
     articles = split_articles(view, tuple(b.start for b in raw.blocks if b.kind == "article"))
@@ -51,6 +59,7 @@ def documents_from_raw(raw: RawText, *, path: str, sha256: str, base_date: dt.da
     for n, art in enumerate(articles):
         st = structure(art)
         source = Source(path=path, format=raw.format, sha256=sha256, article=n, articles=len(articles),
+                        encoding=_named_encoding(raw.encoding),
                         ocr_pages=raw.ocr_pages, ocr_confidence=raw.ocr_confidence)
         docs.append(Document(source=source, view=art, structure=st, reference=st.issued, headers=raw.headers,
                              base_date=base_date))

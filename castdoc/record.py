@@ -34,6 +34,7 @@ def to_dict(rec: Record, *, dates_as: str = "iso") -> dict:
             "sha256": rec.source.sha256,
             "article": rec.source.article,
             "articles": rec.source.articles,
+            **({"encoding": rec.source.encoding} if rec.source.encoding else {}),
             **_ocr(rec.source),
         },
         "kind": rec.kind,
@@ -127,7 +128,8 @@ def from_dict(d: dict, *, fields: Collection[str] | None = None) -> Record:
         if not isinstance(pages, (list, tuple)) or not all(isinstance(x, int) and not isinstance(x, bool) for x in pages):
             raise _wrong("source.ocr.pages", pages, "a list of page numbers")
         source = Source(path=s.text("path"), format=s.text("format"), sha256=s.text("sha256"),
-                        article=s.int("article"), articles=s.int("articles", 1), ocr_pages=tuple(pages),
+                        article=s.int("article"), articles=s.int("articles", 1), encoding=s.opt("encoding"),
+                        ocr_pages=tuple(pages),
                         ocr_confidence=o.float("confidence") if o.d.get("confidence") is not None else None)
     return Record(
         source=source,

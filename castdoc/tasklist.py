@@ -112,7 +112,8 @@ def list_tasks(paths: list[str], *, due_before: str | None = None, due_after: st
 
         guard(output, Inputs([*paths, *inputs]))  # before reading anything: never onto an input, never at a folder
     report = Report(inputs=len(inputs), quiet=quiet)
-    rows = select(link_rows(load(inputs, on_error=report.failure, base_date=base)), **chosen)
+    seen: list[TaskRow] = []
+    rows = select(link_rows(load(inputs, on_error=report.failure, base_date=base, documents=seen)), **chosen)
     if verbose:
         report.note(f"{len(rows)} tasks from {len(inputs)} inputs")
     if form == "table" and output is None:
@@ -123,7 +124,7 @@ def list_tasks(paths: list[str], *, due_before: str | None = None, due_after: st
         from .outputs import write_output
         from .xlsx import to_xlsx
 
-        write_output(output, to_xlsx(rows))
+        write_output(output, to_xlsx(rows, documents=seen))
     elif output is not None:
         from .outputs import write_output
 
@@ -153,10 +154,10 @@ def expand(paths: Iterable[str], *, skip: Iterable[Path] = ()) -> list[str]:
     A folder's project files (README, CHANGELOG, LICENSE) and castdoc's own outputs (the
     file being written, task lists and reports it wrote) are left out.
     """
-    from .batch.walk import _being_written, is_own_output, is_project_file
+    from .batch.walk import being_written, is_own_output, is_project_file
     from .parse import READERS
 
-    writing = _being_written()
+    writing = being_written()
     for s in skip:
         try:
             st = Path(s).stat()
@@ -173,7 +174,7 @@ def expand(paths: Iterable[str], *, skip: Iterable[Path] = ()) -> list[str]:
             f for f in path.rglob("*")
             if f.is_file()
             and not any(part.startswith(".") for part in f.relative_to(path).parts)
-            and not f.name.endswith(".gold.yaml")
+            and not f.name.endswith((".gold.yaml", ".overrides.yaml"))  # a record's corrections are no record
             and (f.suffix.lower() in RECORD_SUFFIXES or f.suffix.lower() in READERS)
             and not is_project_file(f.name)
             and not is_own_output(str(f), writing=writing)
@@ -187,13 +188,15 @@ def expand(paths: Iterable[str], *, skip: Iterable[Path] = ()) -> list[str]:
     return out
 
 
-def load(paths: Iterable[str], *, on_error: Callable[[CastdocError], None], base_date: dt.date | None = None) -> list[TaskRow]:
+def load(paths: Iterable[str], *, on_error: Callable[[CastdocError], None], base_date: dt.date | None = None,
+         documents: list | None = None) -> list[TaskRow]:
     """Every task of every input; an input that cannot be read is reported and skipped.
-    ``base_date`` reads documents (not records) with no date of their own."""
+    ``base_date`` reads documents (not records) with no date of their own; ``documents``
+    collects a row-less TaskRow (``task`` empty) per record read, tasks or none."""
     rows: list[TaskRow] = []
     for path in paths:
         try:
-            rows.extend(rows_of_file(path, base_date=base_date))
+            rows.extend(rows_of_file(path, base_date=base_date, documents=documents))
         except CastdocError as e:
             if e.path is None:
                 e.path = path
@@ -201,12 +204,23 @@ def load(paths: Iterable[str], *, on_error: Callable[[CastdocError], None], base
     return rows
 
 
-def rows_of_file(path: str, *, base_date: dt.date | None = None) -> list[TaskRow]:
+def rows_of_file(path: str, *, base_date: dt.date | None = None, documents: list | None = None) -> list[TaskRow]:
     if Path(path).suffix.lower() in RECORD_SUFFIXES:
-        return [row for rec in read_records(path) for row in rows_of_record(rec, path)]
-    from .pipeline import parse_path  # a document: parse it (loads the extractors)
+        recs = read_records(path)
+    else:
+        from .pipeline import parse_path  # a document: parse it (loads the extractors)
 
-    return [row for rec in parse_path(path, base_date=base_date) for row in rows_of_record(rec, path)]
+        recs = parse_path(path, base_date=base_date)
+    if documents is not None:
+        documents.extend(document_row(rec, path) for rec in recs)
+    return [row for rec in recs for row in rows_of_record(rec, path)]
+
+
+def document_row(rec: Record, path: str) -> TaskRow:
+    """A record as the documents sheet lists it: a TaskRow with an empty task."""
+    src = rec.source.path or path
+    return TaskRow(task=Task(id="", text=""), document=(rec.title or "").strip() or Path(src).name, source=src,
+                   title=rec.title, doc_number=rec.doc_number, forwards=rec.forwards)
 
 
 def read_records(path: str) -> list[Record]:

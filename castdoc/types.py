@@ -65,6 +65,7 @@ class Source:
     sha256: str
     article: int = 0
     articles: int = 1
+    encoding: str | None = None  # of a text or HTML file, where it was not UTF-8 (GB18030, Big5, UTF-16)
     ocr_pages: tuple[int, ...] = ()  # pages of the file read by OCR (from 1)
     ocr_confidence: float | None = None
 

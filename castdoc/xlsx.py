@@ -21,8 +21,9 @@ DOC_HEADER = ("document", "doc_number", "tasks", "first deadline", "forwards", "
 _MAX_WIDTH = 60
 
 
-def to_xlsx(rows) -> bytes:
-    """The workbook's bytes: sheet "tasks" (one row per TaskRow) and sheet "documents"."""
+def to_xlsx(rows, *, documents=()) -> bytes:
+    """The workbook's bytes: sheet "tasks" (one row per TaskRow) and sheet "documents"
+    (each document read, from ``documents`` — TaskRows with an empty task — and the rows)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -33,14 +34,15 @@ def to_xlsx(rows) -> bytes:
               " > ".join(r.task.section), r.task.contact, "；".join(r.also), r.source] for r in rows]
     _sheet(ws, TASK_HEADER, table, Font, Alignment, wrap={"task"})
     docs: dict[tuple[str, str], list] = {}
+    for d in documents:
+        docs.setdefault((d.source, d.document), [d.document, d.doc_number, 0, None,
+                                                 d.forwards.title if d.forwards else None, d.source])
     for r in rows:
         d = docs.setdefault((r.source, r.document), [r.document, r.doc_number, 0, None,
                                                       r.forwards.title if r.forwards else None, r.source])
         d[2] += 1
         if r.task.deadline and (d[3] is None or r.task.deadline < d[3]):
             d[3] = r.task.deadline
-        for other in r.also:
-            docs.setdefault(("", other), [other, None, 0, None, None, ""])
     _sheet(wb.create_sheet("documents"), DOC_HEADER, list(docs.values()), Font, Alignment, wrap=set())
     buf = io.BytesIO()
     wb.save(buf)

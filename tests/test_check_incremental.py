@@ -137,3 +137,29 @@ def test_the_state_file_holds_no_code_and_names_documents_relative(archive):
     data = json.loads((archive / check_state.STATE_NAME).read_text(encoding="utf-8"))
     assert set(data["documents"]) == {"a.txt", "b.txt", "c.txt"}
     assert data["version"] == check_state.VERSION
+
+
+def test_the_plain_report_is_what_rich_writes_line_by_line(monkeypatch):
+    """Written directly when not on a terminal, the human report is byte for byte what
+    rich prints for it, wide characters, tabs and control characters included."""
+    import io
+    import re
+
+    from castdoc.check import output
+    from castdoc.check.findings import CheckResult, Finding
+
+    found = (
+        Finding(rule="CD101", name="doc-number-brackets", severity="error", file="a.txt", line=3, column=6,
+                message="发文字号 嘉科协【2022】第3号 puts the year in 【】", excerpt="嘉科协\t【2022】第3号", hint="write 〔2022〕"),
+        Finding(rule="CD020", name="stale-record", severity="error", file="a.yaml", line=1, message="stale\rrecord",
+                detail="--- record  title\n+++ source  title\n-title: 旧\x07\n+title: 新\tx", document="a.txt"),
+        Finding(rule="CD120", name="title-no-kind", severity="warning", file="b.txt", message="[bold]x[/] :smile: \x1b[31m"),
+    )
+    result = CheckResult(findings=found, documents=2, records=1)
+    fast = io.StringIO()
+    output.render_human(result, fast)
+    monkeypatch.setattr(output, "_RICH_CHANGES", re.compile(r"^"))  # every line through rich
+    slow = io.StringIO()
+    output.render_human(result, slow)
+    assert fast.getvalue() == slow.getvalue()
+    assert "嘉科协" in fast.getvalue() and "\t" not in fast.getvalue()

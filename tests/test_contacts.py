@@ -51,3 +51,14 @@ def test_a_sites_footer_and_contact_box_are_not_contacts():
 def test_a_contact_block_right_before_the_footer_is_kept():
     tail = "联系电话：8260070\n\n电子邮箱：kpb@example.cn\n\n版权所有：某某学院 技术支持：某某公司\n"
     assert _contacts(tail) == [(None, "8260070", "kpb@example.cn")]
+
+
+@pytest.mark.parametrize("tail, phone", [
+    # a 联系人 label whose names the name pattern does not read: a unit before the name
+    ("联系人：省科协学会部 邵志新 13800138000\n", "13800138000"),
+    ("邵志新（联系人） 0571-87654321\n", "0571-87654321"),
+    # labels broken by pinyin glosses, and the mixed form 聯系
+    ("（聯(lián)系人：邵志(zhì)新；聯(lián)系電(diàn)話(huà)：88319100；傳(chuán)真(zhēn)：88303066）\n", "88319100"),
+])
+def test_phones_after_a_contact_label_however_written(tail, phone):
+    assert [c.phone for c in contacts.extract(doc_of(HEAD + tail), {})] == [phone]

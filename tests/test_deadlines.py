@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -60,6 +61,20 @@ def test_relative_deadline_in_the_record():
     t = next(t for t in to_dict(rec)["tasks"] if "预算" in t["text"])
     assert t["deadline"] is None
     assert t["deadline_relative"] == {"text": "收到通知后10个工作日内", "count": 10, "unit": "workday", "after": "收到通知"}
+
+
+@pytest.mark.parametrize("item,text,count,unit,after", [
+    ("各区科协要在收到通知后5日内报送名单。", "收到通知后5日内", 5, "day", "收到通知"),
+    ("各区科协要在通知下发之日起10日内报送名单。", "通知下发之日起10日内", 10, "day", "通知下发"),
+    ("各市级学会要在接到通知后3个工作日内确定联系人。", "接到通知后3个工作日内", 3, "workday", "接到通知"),
+    ("各单位要在两周内完成自查。", "两周内", 2, "week", None),
+    ("各单位要在10个工作日内报送整改方案。", "10个工作日内", 10, "workday", None),
+])
+def test_relative_deadlines_stay_rules(item, text, count, unit, after):
+    (t,) = tasks(f"    一、{item}\n\n    二、请各单位于2024年10月8日前报送总结材料。\n")[:1]
+    assert t.deadline is None
+    r = t.deadline_relative
+    assert (r.text, r.count, r.unit, r.after) == (text, count, unit, after)
 
 
 def test_a_window_gives_its_end():

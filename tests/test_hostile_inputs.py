@@ -315,3 +315,19 @@ def test_the_linear_hmm_cut_gives_jiebas_words():
     for _ in range(500):
         s = "".join(r.choice(alphabet) for _ in range(r.randrange(1, 30)))
         assert list(finalseg_cut(s)) == list(finalseg.cut(s)), s
+
+
+def test_the_record_names_the_encoding_it_decoded_with(tmp_path):
+    from castdoc.pipeline import parse_path
+    from castdoc.record import from_dict, to_dict
+    from castdoc.schema import validate
+
+    gb = tmp_path / "g.txt"
+    gb.write_bytes(GOOD.encode("gb18030"))
+    utf = tmp_path / "u.txt"
+    utf.write_text(GOOD, encoding="utf-8")
+    (rec,) = parse_path(gb)
+    d = to_dict(rec)
+    assert d["source"]["encoding"] == "gb18030" and validate(d) == []
+    assert from_dict(d).source.encoding == "gb18030"
+    assert "encoding" not in to_dict(parse_path(utf)[0])["source"]  # UTF-8, the default, is not repeated

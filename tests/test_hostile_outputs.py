@@ -288,3 +288,27 @@ def test_a_temporary_file_left_by_a_killed_writer_is_swept_by_the_next(tmp_path,
     monkeypatch.setattr(writeout, "_SWEPT", set())
     writeout.write_atomic(tmp_path / "c.yaml", "kind: notice\n")
     assert not stale.exists() and mine.exists()
+
+
+def test_report_never_writes_over_the_page_it_reads(tmp_path):
+    page = tmp_path / "p.html"
+    text = "<html><body><h1>关于开展科普周活动的通知</h1><p>请各区科协报送方案。</p></body></html>"
+    page.write_text(text, encoding="utf-8")
+    r = castdoc("report", str(page), "-o", str(page))
+    assert r.returncode == 2 and "one of the inputs" in one_line_error(r)
+    assert page.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_an_output_that_is_a_fifo_is_written_into_not_replaced(tmp_path):
+    import stat as st
+    import threading
+
+    fifo = tmp_path / "t.csv"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    write_output(fifo, "deadline,task\n")
+    reader.join(10)
+    assert got == [b"deadline,task\n"] and st.S_ISFIFO(fifo.stat().st_mode)

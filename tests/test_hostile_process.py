@@ -78,3 +78,35 @@ def test_a_killed_batch_leaves_no_worker_and_no_temporary_file(tmp_path, sig, mo
     where = out if mode == "-o" else src
     tmp = [f for f in where.rglob("*") if f.name.endswith(".tmp")] if where.exists() else []
     assert not tmp
+
+
+def _ignores_alarms(path, limits=None, cache=None):
+    """A reader stuck in C: SIGALRM cannot reach it (blocked, as inside a native call)."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+    time.sleep(60)
+
+
+def test_a_single_pdf_is_read_in_a_worker_that_the_time_limit_stops(tmp_path):
+    from castdoc.batch import parse_many
+    from castdoc.errors import TimeLimit
+
+    pdf = tmp_path / "stuck.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    t0 = time.monotonic()
+    (out,) = list(parse_many([str(pdf)], timeout=1.0, parse=_ignores_alarms))
+    assert isinstance(out.error, TimeLimit)
+    assert time.monotonic() - t0 < 15
+
+
+def _aborts(path, limits=None, cache=None):
+    os.abort()  # what pdfium does when an allocation fails under the memory ceiling
+
+
+def test_a_single_pdf_whose_reader_aborts_is_one_error_not_a_dead_castdoc(tmp_path):
+    from castdoc.batch import parse_many
+    from castdoc.errors import WorkerDied
+
+    pdf = tmp_path / "bomb.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    (out,) = list(parse_many([str(pdf)], timeout=30, parse=_aborts))
+    assert isinstance(out.error, WorkerDied) and "signal 6" in out.error.message

@@ -157,8 +157,11 @@ LIST_CASES = [
     ("获奖名单\n1  邵志新  北京理工大学\n2  温丽娜  省农科院", {"邵志新": [], "温丽娜": []}),
     ("一、 总体 要求\n文化 科技 卫生", {}),
     # names listed among others with 、, no title or count: jieba's tagger vouches for them
-    ("调研组一行深入企业,邵志新、温丽娜、蔡文博参加调研。", {"邵志新": [], "温丽娜": []}),
-    ("要建立科学、文明、健康的生活方式。", {}),  # 文明: an everyday word jieba also tags as a name
+    ("调研组一行深入企业,邵志新、温丽娜、蔡文博参加调研。", {"邵志新": [], "温丽娜": [], "蔡文博": []}),
+    ("调研组深入企业,看望了邵志新、温丽娜、蔡文博,听取意见。", {"邵志新": [], "温丽娜": [], "蔡文博": []}),
+    ("要建立科学、文明、健康的生活方式。", {}),
+    # posts of villages and works the lexicon once lacked
+    ("村党支部书记、村长邵志新,红星机械厂厂长温丽娜陪同调研。", {"邵志新": ["村党支部书记", "村长"], "温丽娜": ["红星机械厂厂长"]}),  # 文明: an everyday word jieba also tags as a name
     ("评选“金点子”、“好建议”活动。", {}),
 ]
 

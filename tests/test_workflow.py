@@ -145,6 +145,24 @@ def test_xlsx_reads_back_with_date_cells_and_text_kept_text(tmp_path):
     assert docs[1][:3] == ("关于报送材料的通知", "某科协发〔2024〕1号", 2)
 
 
+def test_the_documents_sheet_lists_every_document_read(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    (tmp_path / "a-original.txt").write_text(ORIGINAL, encoding="utf-8")
+    (tmp_path / "b-forward.txt").write_text(FORWARDER, encoding="utf-8")
+    (tmp_path / "c-none.txt").write_text("关于开会的通知\n各学会：\n定于5月1日开会。\n某市科协\n2024年4月1日\n",
+                                         encoding="utf-8")
+    out = tmp_path / "t.xlsx"
+    assert run("tasks", str(tmp_path), "-o", str(out)).returncode == 0
+    wb = openpyxl.load_workbook(out)
+    docs = {row[0]: row for row in wb["documents"].iter_rows(min_row=2, values_only=True)}
+    assert set(docs) == {"某省科协关于开展2024年科普讲解大赛的通知",
+                         "某市科协关于转发《某省科协关于开展2024年科普讲解大赛的通知》的通知", "关于开会的通知"}
+    assert docs["关于开会的通知"][2] == 0
+    assert docs["某市科协关于转发《某省科协关于开展2024年科普讲解大赛的通知》的通知"][4] == "某省科协关于开展2024年科普讲解大赛的通知"
+    also = [row[8] for row in wb["tasks"].iter_rows(min_row=2, values_only=True) if row[8]]
+    assert also == ["某市科协关于转发《某省科协关于开展2024年科普讲解大赛的通知》的通知"]
+
+
 @pytest.mark.parametrize("args, words", [
     (["--format", "xlsx", "-o", "tasks.csv"], "does not write .csv"),
     (["-o", "tasks.xls"], "cannot tell the format"),
@@ -421,7 +439,15 @@ def test_report_links_the_forwarder_to_the_notice_it_forwards(tmp_path):
 
 
 # ---------------------------------------------------------------- conventions
-@pytest.mark.parametrize("command", ["parse", "tasks", "check", "report", "show", "schema"])
+def _commands() -> list[str]:
+    import typer.main
+
+    from castdoc.cli import app
+
+    return sorted(typer.main.get_command(app).commands)
+
+
+@pytest.mark.parametrize("command", _commands())
 def test_every_command_documents_exit_codes_and_takes_q_and_v(command):
     r = run(command, "--help")
     out = r.stdout.decode()
@@ -481,3 +507,44 @@ def test_a_report_written_into_the_inbox_is_not_read_back(tmp_path):
     assert [Path(x["source"]["path"]).name for x in json.loads(r.stdout)] == ["notice.txt"]
     r = run("parse", str(tmp_path / "report.html"), "--format", "json")  # named, it is read
     assert r.returncode == 0
+
+
+def test_an_overrides_file_beside_the_record_is_kept_and_no_drift(tmp_path):
+    arch = tmp_path / "a"
+    arch.mkdir()
+    (arch / "notice.txt").write_text(NOTICE, encoding="utf-8")
+    (arch / "notice.overrides.yaml").write_text("issuer: 某市科协（校对）\n", encoding="utf-8")
+    assert run("parse", "--update", str(arch), "-q").returncode == 0
+    got = yaml.safe_load((arch / "notice.yaml").read_text(encoding="utf-8"))
+    assert got["issuer"] == "某市科协（校对）" and got["reviewed"] == ["issuer"]
+    r = run("check", str(arch), "--profile", "received")
+    assert r.returncode == 0, r.stdout.decode()
+    (arch / "notice.overrides.yaml").write_text("issuer: 某市科协（再校）\n", encoding="utf-8")
+    r = run("check", str(arch), "--profile", "received", "--format", "json")
+    assert [f["record_path"] for f in json.loads(r.stdout)["findings"]] == ["issuer"]  # the new correction to apply
+    assert run("check", str(arch), "--profile", "received", "--fix").returncode == 0
+    assert yaml.safe_load((arch / "notice.yaml").read_text(encoding="utf-8"))["issuer"] == "某市科协（再校）"
+    rows = json.loads(run("tasks", str(arch), "--format", "json").stdout)  # the overrides file is no record
+    assert rows and rows[0]["actor"] == "各区科协"
+
+
+def test_check_state_knows_local_names_and_overrides(tmp_path):
+    """The incremental check (.castdoc-check.json) must not answer from before a change to
+    castdoc.toml's names or to a record's overrides."""
+    arch = tmp_path / "a"
+    arch.mkdir()
+    (arch / "notice.txt").write_text(NOTICE, encoding="utf-8")
+    assert run("parse", "--update", str(arch), "-q").returncode == 0
+    assert run("check", str(arch), "--profile", "received").returncode == 0
+    (arch / "castdoc.toml").write_text('[lexicon]\nplatforms = ["星城科普云"]\n', encoding="utf-8")
+    r = run("check", str(arch), "--profile", "received", "--format", "json")
+    assert any(f["rule"] == "CD020" and "platforms" in f["message"] for f in json.loads(r.stdout)["findings"])
+
+
+def test_parse_names_a_missing_file_as_missing():
+    import castdoc
+    from castdoc.errors import CastdocError
+
+    with pytest.raises(CastdocError, match="no such file"):
+        castdoc.parse("收文/不存在的通知.docx")
+    assert castdoc.parse("请各单位报送材料。")[0].source.path == "<text>"

@@ -42,7 +42,7 @@ def parse_many(
         return
     if render is not None:
         parse = _Rendering(parse, render)
-    if len(paths) == 1:
+    if len(paths) == 1 and not _native(paths[0]):
         out = parse_in_process(paths[0], limits=limits, timeout=timeout, cache=cache, parse=parse)
         if on_done:
             on_done(out)
@@ -64,6 +64,23 @@ def parse_many(
         return
     yield from _Pool(paths, limits=limits, jobs=jobs, timeout=timeout, cache=cache, on_done=on_done, parse=parse).run()
 
+
+
+# Formats whose reader spends its time in C (pdfium), where SIGALRM cannot stop it and an
+# abort (pdfium's answer to a failed allocation) would end castdoc with no message: even a
+# single such file is read in a worker, which the time limit kills and whose death is
+# that file's one-line error.
+NATIVE_SUFFIXES = (".pdf",)
+
+
+def _native(path: str) -> bool:
+    return path != "-" and path.lower().endswith(NATIVE_SUFFIXES) and _fork_available()
+
+
+def _fork_available() -> bool:
+    import sys
+
+    return sys.platform.startswith("linux")
 
 
 def _stdin_outcome(limits, timeout, cache, on_done, parse) -> Outcome:

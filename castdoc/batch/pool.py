@@ -228,7 +228,7 @@ class _Pool:
 
     def run(self) -> Iterator[Outcome]:
         ctx = _context()
-        if ctx.get_start_method() == "fork":
+        if ctx.get_start_method() == "fork" and len(self.paths) > 1:  # one file: nothing to share
             _preload(self.parse)
         pending: deque[list[tuple[int, str]]] = deque()
         items = list(enumerate(self.paths))

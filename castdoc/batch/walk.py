@@ -34,7 +34,7 @@ def expand(paths: Iterable[str], *, glob: str | None = None, on_error=None) -> l
         if not path.is_dir():
             out.append(p)
         elif glob is None:
-            writing = _being_written()
+            writing = being_written()
             out.extend(f for f in _walk(str(path), on_error) if not is_project_file(os.path.basename(f))
                        and not is_own_output(f, writing=writing))
         else:
@@ -122,7 +122,7 @@ def is_project_file(name: str) -> bool:
     return stem in PROJECT_FILES
 
 
-def _being_written() -> set[tuple[int, int]]:
+def being_written() -> set[tuple[int, int]]:
     """(device, inode) of the regular files standard output and error go to: the file a
     ``castdoc tasks . > t.md`` is writing must not be read as an input."""
     out = set()
@@ -144,7 +144,7 @@ def is_own_output(path: str, *, writing: set[tuple[int, int]] | None = None) -> 
         st = os.stat(path)
     except OSError:
         return False
-    if (st.st_dev, st.st_ino) in (_being_written() if writing is None else writing):
+    if (st.st_dev, st.st_ino) in (being_written() if writing is None else writing):
         return True
     marks = _OWN_MARKS.get(os.path.splitext(path)[1].lower())
     if not marks:

@@ -15,6 +15,7 @@ from .. import __version__
 from .findings import RANK, CheckResult, Finding
 
 FORMATS = ("human", "json", "github", "junit")
+_RICH_CHANGES = re.compile("[\t\x07\x08\x0b\x0c\r]")  # what rich expands or strips when it prints
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -92,9 +93,19 @@ def render_human(result: CheckResult, out: TextIO, *, color: bool | None = None,
                 lines.append(Text(pad + "╰ fix: ", style="dim") + Text(one_line(f.hint), style="italic"))
         lines.append(Text(""))
     lines.append(Text(summary_line(result), style="bold red" if result.exit_code() else "bold green"))
-    # one print of the whole report: rich's cost is mostly per call (a thousand lines of
-    # findings cost half a second line by line), and the output is the same
-    console.print(Text("\n").join(lines))
+    if console.is_terminal:
+        for t in lines:
+            console.print(t)
+        return
+    # Not a terminal (CI, a file, a pipe): rich would write each line's plain text, at a
+    # cost per line that makes a report of thousands of findings take seconds; written
+    # here directly, except the lines rich changes (tabs, control characters).
+    for t in lines:
+        text = t.plain
+        if _RICH_CHANGES.search(text):
+            console.print(t)
+        else:
+            out.write(text + "\n")
 
 
 # ------------------------------------------------------------------ json
@@ -198,3 +209,20 @@ def rules_table(out: TextIO) -> None:
     for r in RULES.values():
         fix = " (fixable)" if r.fixable else ""
         out.write(f"{r.id}  {r.name:<{width}}  {r.severity:<7}  {r.group:<7}  {r.summary}{fix}\n")
+
+
+def for_people(result: CheckResult, cfg, *, quiet: bool, verbose: bool) -> CheckResult:
+    """``-v``: the configuration, profile and each file checked, on stderr; ``-q``: the
+    result with errors only (warnings and notes never fail a run)."""
+    if verbose:
+        from ..report import info
+
+        info(f"configuration: {cfg.file or '(none found)'}; profile: {cfg.profile or 'issued (all rules)'}; "
+             f"{len(cfg.enabled)} rules on")
+        for f in result.files:
+            info(f"checked {f}")
+    if quiet:
+        from dataclasses import replace
+
+        result = replace(result, findings=tuple(f for f in result.findings if f.severity == "error"))
+    return result

@@ -19,7 +19,7 @@ from ..record import dump_yaml, safe_loader
 from ..recordfile import MAX_RECORD_BYTES, read_record_file
 
 RECORD_SUFFIX = ".yaml"
-IGNORED_IN_DRIFT = (("castdoc_version",), ("source", "path"))
+IGNORED_IN_DRIFT = (("castdoc_version",), ("source", "path"), ("source", "encoding"))
 
 
 def record_path(doc: Path, *, records: Path | None = None, root: Path | None = None) -> Path:
@@ -198,10 +198,35 @@ def same_records(stored: list[dict], fresh: list[dict]) -> bool:
     return len(stored) == len(fresh) and all(comparable(a) == comparable(b) for a, b in zip(stored, fresh))
 
 
-def keep_reviewed(stored: list[dict], fresh: list[dict]) -> list[dict]:
-    """Fresh records with the fields a person listed under ``reviewed:`` in the stored
-    record (top-level field names: ``title``, ``tasks``) taken from the stored one, so a
-    correction survives ``--fix`` and ``parse --update`` and its drift is not reported."""
+OVERRIDES_SUFFIX = ".overrides.yaml"
+_NOT_OVERRIDDEN = ("schema_version", "castdoc_version", "source", "reviewed")
+
+
+def overrides_path(record: Path) -> Path:
+    """Where a person keeps corrections to a record: ``notice.yaml`` -> ``notice.overrides.yaml``."""
+    return record.with_name(record.stem + OVERRIDES_SUFFIX)
+
+
+def read_overrides(record: Path) -> list[dict]:
+    """The corrections beside a record, one mapping per article (none when there is no file).
+    A file that cannot be read as mappings is a RecordError naming it."""
+    path = overrides_path(record)
+    if not path.is_file():
+        return []
+    f = read_record_file(path, max_bytes=MAX_RECORD_BYTES, aliases=False)
+    out = []
+    for d in f.documents:
+        if not isinstance(d, dict):
+            raise RecordError("an overrides file holds mappings of record fields (one per article)", path=str(path))
+        out.append(plain(d))
+    return out
+
+
+def keep_reviewed(stored: list[dict], fresh: list[dict], overrides: list[dict] = ()) -> list[dict]:
+    """Fresh records with a person's corrections kept, so that they survive ``--fix`` and
+    ``parse --update`` and their drift is not reported: the fields listed under
+    ``reviewed:`` in the stored record (top-level names: ``title``, ``tasks``) as stored,
+    then the fields of ``overrides`` (the record's ``.overrides.yaml``) as given there."""
     out = []
     for n, f in enumerate(fresh):
         old = stored[n] if n < len(stored) and isinstance(stored[n], dict) else {}
@@ -219,7 +244,28 @@ def keep_reviewed(stored: list[dict], fresh: list[dict]) -> list[dict]:
                 f.pop(name, None)
         f["reviewed"] = list(dict.fromkeys(x for x in fields if isinstance(x, str)))
         out.append(f)
+    if overrides:
+        out = [_overridden(f, overrides[n] if n < len(overrides) else {}) for n, f in enumerate(out)]
     return out
+
+
+def corrected(stored: list[dict], fresh: list[dict], record: Path) -> tuple[list[dict], RecordError | None]:
+    """``keep_reviewed`` with the record's overrides file; its error, when it cannot be read."""
+    try:
+        return keep_reviewed(stored, fresh, read_overrides(record)), None
+    except RecordError as e:
+        return keep_reviewed(stored, fresh), e
+
+
+def _overridden(f: dict, over: dict) -> dict:
+    if not over:
+        return f
+    f = dict(f)
+    fields = [k for k in over if k not in _NOT_OVERRIDDEN]
+    for k in fields:
+        f[k] = over[k]
+    f["reviewed"] = list(dict.fromkeys([*(f.get("reviewed") or []), *fields]))
+    return f
 
 
 def write_records(target: Path, dicts: list[dict], *, documents=None) -> bool:
@@ -239,6 +285,11 @@ def write_records(target: Path, dicts: list[dict], *, documents=None) -> bool:
             raise ValueError(f"{target} is a source document; not overwritten")
     elif documents and target.absolute() in {d.absolute() for d in documents}:
         raise ValueError(f"{target} is a source document; not overwritten")
+    try:
+        overrides = read_overrides(target)
+    except RecordError as e:
+        raise ValueError(f"{e.path}: {e.message}") from None
+    dicts = keep_reviewed([], dicts, overrides)
     if target.exists():
         try:
             old = load_record(target)
@@ -247,7 +298,7 @@ def write_records(target: Path, dicts: list[dict], *, documents=None) -> bool:
         if old is not None:
             if not any(looks_like_record(r) for r in old.records):
                 raise ValueError(f"{target} exists and is not a castdoc record; not overwritten")
-            dicts = keep_reviewed(old.records, dicts)
+            dicts = keep_reviewed(old.records, dicts, overrides)  # the overrides file has the last word
             if same_records(old.records, round_trip(dicts)):
                 return False
     write_atomic(target, dump_yaml(dicts))

@@ -22,8 +22,9 @@ from .records import (
     RECORD_SUFFIX,
     document_candidates,
     is_record_file,
-    keep_reviewed,
+    corrected,
     load_record,
+    overrides_path,
     portable,
     record_path,
     write_records,
@@ -57,8 +58,8 @@ def collect(paths: list[str], cfg: CheckConfig) -> _Targets:
         if p.is_dir():
             t.roots.append(p)
             t.documents.extend(Path(d) for d in expand([arg]))
-            t.records.extend(sorted(y for y in p.rglob("*" + RECORD_SUFFIX)
-                                    if y.is_file() and not _hidden(y, p) and not y.name.endswith(".gold.yaml")))
+            t.records.extend(sorted(y for y in p.rglob("*" + RECORD_SUFFIX) if y.is_file() and not _hidden(y, p)
+                                    and not y.name.endswith((".gold.yaml", ".overrides.yaml"))))
         elif p.suffix.lower() == RECORD_SUFFIX:
             t.records.append(p)
             t.explicit.add(p.absolute())
@@ -207,7 +208,10 @@ def raw_findings(doc: Path, rec: Path, cfg: CheckConfig, *, limits: Limits = DEF
             else:
                 found.extend(check_schema(loaded, file=rname, document=dname))
                 if fresh is not None:
-                    fresh = keep_reviewed(loaded.records, fresh)  # a person's corrections are no drift
+                    fresh, bad = corrected(loaded.records, fresh, rec)  # reviewed: and .overrides.yaml: no drift
+                    if bad is not None:
+                        found.append(_finding("CD002", file=bad.path or rname, document=dname, unreadable=True,
+                                              message=f"cannot read the overrides: {bad.message}"))
                     found.extend(check_drift(loaded, fresh, file=rname, document=dname))
     return found, fresh
 
@@ -280,6 +284,18 @@ class _PairCheck:
                                       hint=err.hint, unreadable=True)], self.cfg)
 
 
+def _warm_rules() -> None:
+    """The rules' modules and the schema validator made here, before the workers fork, so
+    that each worker does not import and compile them again (the pool loads the parser's)."""
+    from . import drift, format_rules, schema_rules  # noqa: F401
+    from ..schema import validate
+
+    try:
+        validate({})
+    except Exception:  # noqa: BLE001 - only a head start
+        pass
+
+
 def _checked(run: _PairCheck, todo: list[int], *, limits: Limits, debug: bool, jobs: int):
     """(index, raw findings or None, findings) of each pair in ``todo``, in order: in this
     process, or on ``jobs`` workers."""
@@ -290,6 +306,7 @@ def _checked(run: _PairCheck, todo: list[int], *, limits: Limits, debug: bool, j
         return
     from ..batch import DEFAULT_TIMEOUT, parse_many
 
+    _warm_rules()
     keys = [str(i) for i in todo]
     for i, out in zip(todo, parse_many(keys, limits=limits, jobs=jobs, timeout=DEFAULT_TIMEOUT, parse=run)):
         if out.error is None:
@@ -369,7 +386,8 @@ def check_paths(paths: list[str], cfg: CheckConfig, *, fix: bool = False, change
             from .state import sha256_of
 
             shown = (_display(d), _display(r), first)
-            hashes = (sha256_of(d), sha256_of(r) if first else None)
+            hashes = (sha256_of(d), sha256_of(r) if first else None,  # and the record's corrections
+                      sha256_of(overrides_path(r)) if first else None)
             if hashes[0] is not None:
                 keys[i] = (shown, hashes)
                 raw = state.get(d, shown=shown, hashes=hashes)
@@ -418,7 +436,7 @@ def run_check(paths: list[str] | None, *, fmt: str = "human", config: Path | Non
     start = Path.cwd() if targets == ["-"] else Path(targets[0])
     cfg = load_config(config, start=start)
     cfg = with_cli(cfg, select=select, ignore=ignore, records=records, profile=profile)
-    settings.use(config, start=start if config is None else None)  # local names: fresh readings as parse reads
+    names = settings.use(config, start=start if config is None else None).lexicon  # fresh readings as parse reads
     if targets == ["-"]:
         if fix:
             raise UsageError("--fix rewrites record files; a record on standard input has none")
@@ -431,22 +449,15 @@ def run_check(paths: list[str] | None, *, fmt: str = "human", config: Path | Non
             from .state import STATE_NAME, CheckState, run_key, state_folder
 
             where = state_folder(targets, cfg.file) / STATE_NAME
-            key = run_key(era=cfg.era, records=cfg.records, limits=limits)
+            key = run_key(era=cfg.era, records=cfg.records, limits=limits, names=names.stamp() if names else "")
             state = CheckState(where, key) if full else CheckState.load(where, key)
         result = check_paths(targets, cfg, fix=fix, changed_since=changed_since, limits=limits, debug=debug,
                              jobs=jobs or default_jobs(), state=state)
         if state is not None:
             state.save()
-    if verbose:
-        from ..report import info
+    if verbose or quiet:
+        from .output import for_people
 
-        info(f"configuration: {cfg.file or '(none found)'}; profile: {cfg.profile or 'issued (all rules)'}; "
-             f"{len(cfg.enabled)} rules on")
-        for f in result.files:
-            info(f"checked {f}")
-    if quiet:  # errors only: warnings and notes left out of the report (they never fail a run)
-        from dataclasses import replace as _replace
-
-        result = _replace(result, findings=tuple(f for f in result.findings if f.severity == "error"))
+        result = for_people(result, cfg, quiet=quiet, verbose=verbose)
     render(result, fmt, out or sys.stdout)
     return Report.of_check(unreadable=result.unreadable, errors=result.count("error"))

@@ -65,10 +65,11 @@ def build_id() -> str:
     return h.hexdigest()
 
 
-def run_key(*, era: str, records: Path | None, limits) -> str:
-    """What besides the two files decides a pair's raw findings."""
+def run_key(*, era: str, records: Path | None, limits, names: str = "") -> str:
+    """What besides the two files decides a pair's raw findings (``names``: the stamp of
+    castdoc.toml's local names, which change a fresh reading)."""
     bounds = sorted(vars(limits).items()) if hasattr(limits, "__dict__") else repr(limits)
-    return hashlib.sha256(repr((build_id(), era, str(records) if records else None, bounds)).encode()).hexdigest()
+    return hashlib.sha256(repr((build_id(), era, str(records) if records else None, bounds, names)).encode()).hexdigest()
 
 
 def sha256_of(path: Path) -> str | None:
@@ -131,7 +132,7 @@ class CheckState:
         rel = p[len(base) + 1:] if p.startswith(base + os.sep) else os.path.relpath(p, base)
         return rel.replace(os.sep, "/")
 
-    def get(self, doc: Path, *, shown: tuple[str, str, bool], hashes: tuple[str, str | None]) -> list[Finding] | None:
+    def get(self, doc: Path, *, shown: tuple[str, str, bool], hashes: tuple[str | None, ...]) -> list[Finding] | None:
         """The raw findings of last time, if the document, its record and how they are
         shown are all as they were."""
         e = self.entries.get(self._name(doc))
@@ -144,7 +145,7 @@ class CheckState:
         self.hits += 1
         return found
 
-    def put(self, doc: Path, *, shown: tuple[str, str, bool], hashes: tuple[str, str | None], raw: list[Finding]) -> None:
+    def put(self, doc: Path, *, shown: tuple[str, str, bool], hashes: tuple[str | None, ...], raw: list[Finding]) -> None:
         self.entries[self._name(doc)] = {"shown": list(shown), "hashes": list(hashes),
                                          "findings": [finding_to_json(f) for f in raw]}
         self.dirty = True

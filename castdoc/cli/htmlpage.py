@@ -15,6 +15,7 @@ def report(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the page to this .html file (atomically) instead of standard output."),
     today: Optional[str] = typer.Option(None, "--today", help="Take this date (YYYY-MM-DD) as today for overdue and upcoming."),
     title: Optional[str] = typer.Option(None, "--title", help="The page's heading (default: castdoc report)."),
+    base_date: Optional[str] = typer.Option(None, "--base-date", help="Read documents that carry no date of their own as written on this day (YYYY-MM-DD), so their deadlines resolve."),
     config: Optional[Path] = typer.Option(None, "--config", help="A castdoc.toml or pyproject.toml for local names (default: the nearest one above the first path)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors on stderr."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Say on stderr what was written."),
@@ -35,4 +36,4 @@ def report(
     from ..htmlreport import make_report
 
     return make_report(paths, output=output, today=today, config=config, title=title, quiet=quiet,
-                       verbose=verbose).exit_code
+                       verbose=verbose, base_date=base_date).exit_code

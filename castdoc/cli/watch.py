@@ -18,7 +18,9 @@ def watch(
     once: bool = typer.Option(False, "--once", help="Read what is in the folder now, write the task list, and exit (for cron)."),
     max_size: float = typer.Option(50, "--max-size", help="Refuse documents larger than this many MB."),
     timeout: float = typer.Option(60, "--timeout", min=0, help="Stop a document after this many seconds and report it (0: no limit)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="A castdoc.toml or pyproject.toml for local names (default: the nearest one above the folder)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Say nothing about each document read (errors are still shown)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also name the configuration used when starting."),
 ) -> int:
     """Watch an inbox folder: read each document that lands in it into its record and keep a task list up to date.
 
@@ -32,9 +34,16 @@ def watch(
       castdoc watch inbox/ --tasks ~/calendar/tasks.ics --records records/
 
       castdoc watch inbox/ --once
+
+    Exit codes: 0 stopped or done; 2 usage error; 130 interrupted.
     """
+    from .. import config as settings
     from .. import report
     from ..parse import Limits
+
+    cfg = settings.use(config, start=folder if config is None else None)  # local names, as parse reads them
+    if verbose and not quiet:
+        report.info(f"configuration: {cfg.file or '(none found)'}")
     from ..watch import watch as run
 
     def say(line: str) -> None:

@@ -12,10 +12,12 @@ import re
 from dataclasses import dataclass, field
 
 from ..structure.context import Context
+from ._tokens import _PINYIN
 from ..types import Contact, Mention
-from ..vocab import CONTACT_HINT, CONTACT_NAME, CONTACT_NAMES, EMAIL, EMAIL_WORD, NOT_NAME, PHONE, PHONE_LABEL, SITE_BLOCK, SITE_CONTACT_BOX
+from ..vocab import CONTACT_HINT, CONTACT_NAME, CONTACT_NAMES, CONTACT_WORDS, EMAIL, EMAIL_WORD, NOT_NAME, PHONE, PHONE_LABEL, SITE_BLOCK, SITE_CONTACT_BOX
 
 _CONTACT_NAME = re.compile(CONTACT_NAME)
+_CONTACT_WORD = re.compile(CONTACT_WORDS)
 
 
 @dataclass(slots=True)
@@ -40,10 +42,16 @@ def extract(doc, found) -> tuple[Contact, ...]:
             continue
         ln = lines[i]
         t = ln.text
-        label_m = PHONE_LABEL.search(t)
-        names_m = CONTACT_NAMES.search(t) if "人" in t else None  # (every 联系人 label ends in 人)
+        # labels and names are read with pinyin glosses out (電(diàn)話(huà) is 電話);
+        # ``back`` takes a position there to the line as written
+        u, back = _unglossed(t)
+        label_m = PHONE_LABEL.search(u)
+        names_m = CONTACT_NAMES.search(u) if "人" in u else None  # (every 联系人 label ends in 人)
         emails = list(EMAIL.finditer(t)) if "@" in t else []
-        if not (names_m or label_m or emails or EMAIL_WORD.search(t)):
+        # phones after a phone label, or after a contact label (联系人:张伟 0571-8765432,
+        # 联系人:省科协学会部 李晓明 13800138000)
+        contact_m = names_m or (_CONTACT_WORD.search(u) if "人" in u else None)
+        if not (contact_m or label_m or emails or EMAIL_WORD.search(u)):
             continue
         events: list[tuple[int, str, Mention]] = []
         if names_m:
@@ -52,15 +60,14 @@ def extract(doc, found) -> tuple[Contact, ...]:
                 if name in NOT_NAME or name.endswith(("电话", "联系", "方式")):
                     continue
                 a = names_m.start("names") + nm.start()
-                events.append((a, "name", ctx.mention(ln, a, a + len(name))))
-        # phones after a phone label, or after a contact's name (联系人:张伟 0571-8765432)
-        phones_from = min((m.start() for m in (label_m, names_m) if m is not None), default=None)
+                events.append((back[a], "name", ctx.mention(ln, back[a], back[a + len(name) - 1] + 1)))
+        phones_from = min((back[m.start()] for m in (label_m, contact_m) if m is not None), default=None)
         if phones_from is not None:
             inside = [(em.start(), em.end()) for em in emails]
             for pm in PHONE.finditer(t):
                 if pm.start() < phones_from or any(a <= pm.start() < b for a, b in inside):
                     continue  # (the digits of an e-mail address are no phone)
-                if _fax(t, pm.start()):
+                if _fax(u, bisect.bisect_left(back, pm.start())):
                     continue
                 events.append((pm.start(), "phone", ctx.mention(ln, pm.start(), pm.end())))
         for em in emails:
@@ -110,6 +117,20 @@ def _site_lines(ctx: Context) -> set[int]:
     return out
 
 
+def _unglossed(t: str) -> tuple[str, list[int]]:
+    """``t`` without its pinyin glosses, and for each of its characters (and its end) the
+    position in ``t``; a line with no gloss is its own."""
+    if "(" not in t:
+        return t, list(range(len(t) + 1))
+    keep = []
+    pos = 0
+    for m in _PINYIN.finditer(t):
+        keep.extend(range(pos, m.start()))
+        pos = m.end()
+    keep.extend(range(pos, len(t)))
+    return "".join(t[k] for k in keep), keep + [len(t)]
+
+
 def _fax(t: str, pos: int) -> bool:
     """The number at ``pos`` is a fax's: the last label before it names one (传真, 传真号码)."""
     before = t[max(0, pos - 12):pos]
@@ -138,4 +159,8 @@ def _hint_lines(ctx: Context) -> set[int]:
     """Indexes of the lines that hold a hint of a contact: one search of the whole text
     instead of several of each line (lines are cut at white space, which no hint holds)."""
     starts = [ln.start for ln in ctx.lines]
-    return {bisect.bisect_right(starts, m.start()) - 1 for m in CONTACT_HINT.finditer(ctx.view.text)}
+    out = {bisect.bisect_right(starts, m.start()) - 1 for m in CONTACT_HINT.finditer(ctx.view.text)}
+    # a label broken by pinyin glosses (電(diàn)話(huà)) is a hint once they are out
+    glossed = {bisect.bisect_right(starts, m.start()) - 1 for m in _PINYIN.finditer(ctx.view.text)}
+    out.update(i for i in glossed - out if CONTACT_HINT.search(_unglossed(ctx.lines[i].text)[0]))
+    return out

@@ -38,7 +38,7 @@ def build(records: list[Record], *, texts: dict[int, str] | None = None, today: 
 
 def make_report(paths: list[str], *, output: Path | None = None, today: str | None = None,
                 config: Path | None = None, title: str | None = None, quiet: bool = False,
-                verbose: bool = False) -> Report:
+                verbose: bool = False, base_date: str | None = None) -> Report:
     """``castdoc report`` as a library call: the page written to ``output`` (or stdout)."""
     import sys
 
@@ -46,6 +46,7 @@ def make_report(paths: list[str], *, output: Path | None = None, today: str | No
     from ..tasklist import expand, parse_date
 
     day = parse_date(today, option="--today") if today else dt.date.today()
+    base = parse_date(base_date, option="--base-date") if base_date else None
     if output is not None and output.suffix.lower() not in (".html", ".htm"):
         raise UsageError(f"castdoc report writes HTML, not {output.suffix or 'a file without a suffix'}",
                          path=str(output), hint="name the file report.html")
@@ -53,12 +54,16 @@ def make_report(paths: list[str], *, output: Path | None = None, today: str | No
     inputs = expand(paths, skip=[output] if output is not None else [])
     if not inputs:
         raise UsageError("no documents or records found in the paths given")
+    if output is not None:
+        from ..outputs import Inputs, guard
+
+        guard(output, Inputs([*paths, *inputs]))  # never onto an input, never at a folder
     report = Report(inputs=len(inputs), quiet=quiet)
     records: list[Record] = []
     texts: dict[int, str] = {}
     for path in inputs:
         try:
-            for rec, text in _read(path):
+            for rec, text in _read(path, base):
                 if text is not None:
                     texts[len(records)] = text
                 records.append(rec)
@@ -68,26 +73,29 @@ def make_report(paths: list[str], *, output: Path | None = None, today: str | No
             report.failure(e)
     html = build(records, texts=texts, today=day, title=title or "castdoc report")
     if output is None:
-        sys.stdout.write(html)
-    else:
-        from ..writeout import write_atomic
+        from ..terminal import for_terminal, is_terminal
 
-        write_atomic(output, html)
+        sys.stdout.write(for_terminal(html) if is_terminal(sys.stdout) else html)
+    else:
+        from ..outputs import write_output
+
+        write_output(output, html)
         if verbose:
             report.note(f"wrote {output}: {len(records)} documents")
     report.summary()
     return report
 
 
-def _read(path: str) -> list[tuple[Record, str | None]]:
-    """(record, its article's text) of one input."""
+def _read(path: str, base_date: dt.date | None = None) -> list[tuple[Record, str | None]]:
+    """(record, its article's text) of one input; ``base_date`` reads a document with no
+    date of its own as written that day."""
     from ..parse import read_path
     from ..pipeline import _sha256_of, build_record, documents_from_raw
 
     if Path(path).suffix.lower() in RECORD_SUFFIXES:
         return [(rec, _text_of(rec, path)) for rec in _records(path)]
     raw = read_path(path)
-    docs = documents_from_raw(raw, path=path, sha256=_sha256_of(path, raw))
+    docs = documents_from_raw(raw, path=path, sha256=_sha256_of(path, raw), base_date=base_date)
     return [(build_record(d), _article_text(d)) for d in docs]
 
 

@@ -15,9 +15,9 @@ PHONE = re.compile(
     r"|(?<![\d-])[48]00\s*[-－]?\s*\d{3}\s*[-－]?\s*\d{4}(?!\d)"
 )
 EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
-PHONE_LABEL = re.compile(r"电话|電話|手机|手機|联系方式|聯繫方式|热线|熱線|Tel|座机|咨询|联系\s*[:：]|聯繫\s*[:：]")
+PHONE_LABEL = re.compile(r"电话|電話|手机|手機|联系方式|聯繫方式|聯系方式|热线|熱線|Tel|座机|咨询|联系\s*[:：]|聯繫\s*[:：]")
 EMAIL_WORD = re.compile(r"邮箱|信箱|E-?mail", re.I)
-CONTACT_WORDS = r"联系人|聯繫人|联络人|聯絡人"
+CONTACT_WORDS = r"联系人|聯繫人|聯系人|联络人|聯絡人"
 # A name after the label ends before the next label, punctuation or a digit.
 CONTACT_NAME = (r"[\u4e00-\u9fff·]{2,4}?(?=$|[\s,，、;；:：/()（）]|联系|聯繫|电话|電話|手机|手機|邮箱|郵箱|电子|電子|地址|传真|"
                 r"E-?mail|邮编|QQ|微信|座机|办公|\d)")

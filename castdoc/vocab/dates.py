@@ -40,7 +40,9 @@ DAY_PART_WORDS = {"今早": (0, "早上"), "今晨": (0, "早上"), "今晚": (0
 # 周五前 / 于星期三: a weekday alone is the next one on or after the document's date, only
 # where a deadline's or an appointment's words surround it (每周五, 周一至周五 are no date).
 BARE_WEEKDAY_BEFORE = re.compile(r"(?:于|於|在|截至|截止|截止到|最迟|不晚于)\s*$")
-BARE_WEEKDAY_AFTER = re.compile(r"^\s*(?:前|之前|以前|下班前|截止|上午|下午|晚上|\d{1,2}\s*[:：点时])")
+BARE_WEEKDAY_AFTER = re.compile(
+    r"^\s*(?:前|之前|以前|下班前|截止|上午|下午|晚上|\d{1,2}\s*[:：点时]|召开|举行|举办|开会|报到|开幕|闭幕)(?!\s*(?:至|到|-|—|~)\s*(?:周|星期))"
+)
 BARE_WEEKDAY_NOT_BEFORE = re.compile(r"(?:每|至|到|、|和|及|或|-|—|~|本|下|上|这|這|个|個)\s*$")
 # 明天 names a day only near what a day has: a part of day, a clock time, 前/起/截止, or a
 # verb of meeting; otherwise (创造更加美好的明天) it is rhetoric, not a date.
@@ -83,5 +85,5 @@ DATE_CONTEXT_AFTER = re.compile(r"^\s*(?:前|之前|以前|止|为止|截止|起
 RELATIVE_UNITS = {"个工作日": "workday", "個工作日": "workday", "工作日": "workday", "个自然日": "day",
                   "天": "day", "日": "day", "周": "week", "个星期": "week", "星期": "week", "个月": "month", "個月": "month"}
 RELATIVE_AFTER_EVENT = re.compile(
-    r"(?:收到|接到|接收到|印发|发布|下发|公布|公示|确认|通知|评审|会议|活动|结束|截止|录取|立项|获批|批准|签订)[^,，。;；]{0,12}?后\s*$"
+    r"(?:收到|接到|接收到|印发|发布|下发|公布|公示|确认|通知|评审|会议|活动|结束|截止|录取|立项|获批|批准|签订)[^,，。;；]{0,12}?(?:后|後|之日起|之日后|起)\s*$"
 )

@@ -25,7 +25,6 @@ class Hit:
     time: str | None = None
     weekday: int | None = None  # (星期二) written after the date: 0 Monday … 6 Sunday
     rel: tuple | None = None  # a relative date (明天, 下周五): resolved against the reference
-    from_ref: bool = False  # 即日起至…: the range starts on the document's date
     next_day: bool = False  # 次日: the day after the date before it
 
 

@@ -78,13 +78,16 @@ def _alt(words) -> str:
 REL_DAY = re.compile(rf"(?P<w>{_alt(DAY_WORDS)})")
 REL_DAY_PART = re.compile(rf"(?P<w>{_alt(DAY_PART_WORDS)})")
 BARE_WEEKDAY = re.compile(rf"(?=[周星礼禮])(?:{_WEEK})(?P<wd>[一二三四五六日天])")
-REL_WEEK = re.compile(rf"(?P<k>{_alt(WEEK_WORDS)})(?:{_WEEK})(?P<wd>[一二三四五六日天])")
+REL_WEEK = re.compile(
+    rf"(?P<k>{_alt(WEEK_WORDS)})(?:{_WEEK})(?P<wd>[一二三四五六日天末])"
+    rf"(?:\s*(?:至|到|[-—–~～])\s*(?:{_WEEK})?(?P<wd2>[一二三四五六日天]))?"  # 下周一至周三
+)
 REL_MONTH = re.compile(
     rf"(?=[本当當这下次上月])(?:(?P<k>{_alt(MONTH_WORDS)})\s*(?:(?P<d>{D})\s*[日号]|(?P<x>{XUN_WORDS}))"
     rf"|(?<![\d〇○零一二三四五六七八九十廿卅元年每个個当當本下上次])月(?P<x2>底|末))"
 )
 REL_YEAR = re.compile(
-    rf"(?=[今本当明次来去上前年12])(?:(?P<k>{_alt(YEAR_WORDS)})\s*(?:(?P<m>{M})\s*月\s*(?:(?P<d>{D})(?!\d)\s*[日号]?|(?P<x>{XUN_WORDS}))?|(?P<end>底|末))"
+    rf"(?=[今本当明次来去上前年12])(?:(?P<k>{_alt(YEAR_WORDS)})\s*(?:(?P<m>{M})\s*月\s*(?:(?P<d>{D})(?!\d)\s*[日号]?|(?P<x>{XUN_WORDS}))?|年?(?P<end>底|末))"
     rf"|(?<![\d〇○零一二三四五六七八九十廿卅今本当明次来去上前])年(?P<end2>底|末)"
     r"|(?P<y>(?:19|20)\d{2})\s*年\s*(?P<end3>底|末))"
 )

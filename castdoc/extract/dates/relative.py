@@ -88,8 +88,16 @@ def day_forms(text: str, taken) -> list[Hit]:
         s, e = m.start(), m.end()
         if not taken.free(s, e) or text[e:e + 1] == _BRACKETED_DATE_AFTER:
             continue  # 截止本周三(10月21日): the date in brackets says it
-        h = with_part(text, Hit(s=s, e=e, y=None, m=None, d=None, after=e,
-                                rel=("week", WEEK_WORDS[m["k"]], WEEKDAYS[m["wd"]])))
+        k = WEEK_WORDS[m["k"]]
+        if m["wd"] == "末":  # 本周末: its Saturday and Sunday
+            rel = ("week", k, 5, 6)
+        else:
+            first = WEEKDAYS[m["wd"]]
+            last = WEEKDAYS[m["wd2"]] if m["wd2"] else first
+            rel = ("week", k, first, last) if last > first else ("week", k, first, first)
+            if m["wd2"] and last <= first:
+                e = m.end("wd")  # (not a range after all: keep the first day only)
+        h = with_part(text, Hit(s=s, e=e, y=None, m=None, d=None, after=e, rel=rel))
         hits.append(h)
         taken.add(s, max(e, h.after))
     for m in REL_DAY_PART.finditer(text):  # 明早8点, 今晚
@@ -126,7 +134,7 @@ def day_forms(text: str, taken) -> list[Hit]:
         taken.add(s, max(e, h.after))
     for m in REL_OFFSET.finditer(text):  # 三天后, 2周后
         s, e = m.start(), m.end()
-        if not taken.free(s, e) or OFFSET_NOT_FROM_TODAY.search(text, max(0, s - 10, text.rfind("\n", 0, s) + 1), s):
+        if not taken.free(s, e) or OFFSET_NOT_FROM_TODAY.search(text, max(0, s - 10, text.rfind("\n", max(0, s - 10), s) + 1), s):
             continue
         n = cn_number(m["n"].replace("两", "二"))
         if not n:

@@ -118,6 +118,10 @@ def resolve(h: Hit, at: Anchor, last: Resolved | None, line_explicit: dt.date | 
             return None
         y, mo, d = f
         supplied = at.rel_supplied
+        if h.rel[0] == "week" and h.rel[3] != h.rel[2]:  # 本周末, 下周一至周三: a span of that week
+            start = make_date(y, mo, d)
+            end = start + dt.timedelta(days=h.rel[3] - h.rel[2])
+            return Resolved(start, end, y, mo, d, supplied)
     else:
         y, mo, d = h.y, h.m, h.d
         if mo is None:  # a day alone: the month of the date before it, else the document's

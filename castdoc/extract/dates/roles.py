@@ -20,7 +20,9 @@ def role(text: str, h: Hit, mention, issued_span, *, s: int | None = None) -> st
     if issued_span and mention.start < issued_span[1] and issued_span[0] < mention.end:
         return "issued"
     s = h.s if s is None else s
-    a = max(text.rfind(c, 0, s) for c in _CLAUSE_END + ",") + 1  # where the clause starts
+    # where the clause starts (looked for within 200 characters: a megabyte line of dates stays linear)
+    lo = max(0, s - 200)
+    a = max(lo, max(text.rfind(c, lo, s) for c in _CLAUSE_END + ",") + 1)
     before = text[a:s]
     after = text[h.after:h.after + 12]
     if DEADLINE_AFTER.match(after) or DEADLINE_BEFORE.search(before[-16:]):

@@ -27,8 +27,10 @@ def relative_deadline(text: str, a: int, b: int) -> tuple[int, RelativeDeadline]
         ev = RELATIVE_AFTER_EVENT.search(text, max(a, start - 16), start)
         if ev:
             after = ev.group(0).rstrip()
-            if after.endswith(("后", "後")):
-                after = after[:-1]
+            for tail in ("之日起", "之日后", "后", "後", "起"):
+                if after.endswith(tail):
+                    after = after[: -len(tail)]
+                    break
             start = ev.start()
         return start, RelativeDeadline(text=text[start:m.end()], count=n, unit=RELATIVE_UNITS[m["u"]], after=after)
     return None

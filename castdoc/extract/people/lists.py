@@ -225,3 +225,12 @@ def set_apart(r: Reader) -> None:
         if any(a < e and off < b for a, b in taken):
             continue
         r.add(off, e)
+        # the list's other members: 看望了邵志新、温丽娜、蔡文博
+        b = off
+        while b > 0 and t[b - 1] == "、":
+            a = _name_before(r, b - 1)
+            if a is None or t[a:b - 1] in r.found:
+                break
+            r.add(a, b - 1)
+            b = a
+        r.list_after(e, [])

@@ -123,7 +123,9 @@ class Dates:
         level = p.level if in_item else 99
         lead = in_item  # the plain paragraph right before the task's run of items may lead it in
         text = self.doc.view.text
-        for j in range(k - 1, -1, -1):
+        for j in range(k - 1, max(-1, k - 400), -1):  # (a heading is never further back: a long list stays linear)
+            if level <= 1 and not lead:
+                break  # the top heading is found
             q = self.paras[j]
             if q.marker and q.level < 5:
                 if q.level < level:
