@@ -54,17 +54,23 @@ def choices(name: str, *values: str) -> type[Enum]:
 def command(fn):
     """Register ``fn`` as a command. It returns its exit code (its Report's); a CastdocError
     it raises becomes one line on stderr and the error's exit code, here and nowhere else,
-    so every command (and a test calling ``app`` in-process) fails the same way."""
+    so every command (and a test calling ``app`` in-process) fails the same way. The
+    command runs with compiled patterns kept between runs (castdoc.cli.recache)."""
 
     @functools.wraps(fn)
     def run(*args, **kwargs) -> None:
         from ..errors import CastdocError
+        from ..nlp import _cache_dir
+        from . import recache
 
+        recache.install(_cache_dir())  # the library's patterns, compiled by an earlier run
         try:
             code = fn(*args, **kwargs)
         except CastdocError as e:
             report.error(e.line())
             raise typer.Exit(e.exit_code) from None
+        finally:
+            recache.uninstall()
         if code:
             raise typer.Exit(code)
 
