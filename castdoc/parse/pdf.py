@@ -193,60 +193,65 @@ def _page_lines(tp, c, page_no: int, ox: float, oy: float) -> list[_Line]:
         first, pending_space = -1, False
 
     codes = _codes(c, handle, n)
+    if codes is None:
+        codes = [get_unicode(handle, i) for i in range(n)]
     box_h = -1.0  # the loose box height of the last character whose font size was asked
     size_h = 0.0
-    for i in range(n):
-        code = codes[i] if codes is not None else get_unicode(handle, i)
-        if code == 10 or code == 13:
-            flush()
-            continue
-        if code == 0 or code == 0xFFFE or code == 0xFEFF:
-            continue
-        ch = chr(code) if code != 2 else "-"
-        if ch in _SPACE:
-            if sizes:
-                if ch == "\u3000":
-                    buf.append(ch)
-                else:
+    shifted = ox != 0.0 or oy != 0.0
+    append = buf.append
+    for i, code in enumerate(codes):
+        if code < 33 or code == 0xA0 or code == 0x3000 or code == 0xFFFE or code == 0xFEFF:
+            # line breaks end a line, spaces are kept inside one, other controls dropped
+            if code == 10 or code == 13:
+                flush()
+            elif code == 32 or code == 9 or code == 0xA0:
+                if sizes:
                     pending_space = True
-            continue
-        if code < 32:
+            elif code == 0x3000:
+                if sizes:
+                    append("\u3000")
             continue
         # the loose box (font ascent to descent): the tight box of 一 is a hairline
         if get_loose(handle, i, rect):
             left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+            if top - bottom <= 0.1 or right < left:
+                if c.FPDFText_GetCharBox(handle, i, *tight):  # (left, right, bottom, top)
+                    left, right, bottom, top = (v.value for v in tight)
+        elif c.FPDFText_GetCharBox(handle, i, *tight):
+            left, right, bottom, top = (v.value for v in tight)
         else:
             left = right = bottom = top = 0.0
-        if top - bottom <= 0.1 or right < left:
-            if c.FPDFText_GetCharBox(handle, i, *tight):  # (left, right, bottom, top)
-                left, right, bottom, top = (v.value for v in tight)
-        left, right, bottom, top = left - ox, right - ox, bottom - oy, top - oy
-        if top - bottom != box_h:  # a box as tall as the last one: the same font and size
-            box_h = top - bottom
+        if shifted:
+            left, right, bottom, top = left - ox, right - ox, bottom - oy, top - oy
+        height = top - bottom
+        if height != box_h:  # a box as tall as the last one: the same font and size
+            box_h = height
             size_h = get_size(handle, i)
-        size = size_h or (top - bottom)
+        size = size_h or height
         if size <= 0:
-            size = max(top - bottom, 1.0)
+            size = height if height > 1.0 else 1.0
         if sizes:
             s = psz if psz > size else size
             if abs((top + bottom) / 2 - (pt + pb) / 2) >= 0.6 * s or left - px1 > 1.5 * s or left < px0 - 2 * s:
                 flush()  # another row, or a gutter
-            elif pending_space:
-                buf.append(" ")
-        pending_space = False
-        if not sizes:
+                first = i
+                x0, x1, top_, bottom_ = left, right, top, bottom
+            else:
+                if pending_space:
+                    append(" ")
+                if left < x0:
+                    x0 = left
+                if right > x1:
+                    x1 = right
+                if top > top_:
+                    top_ = top
+                if bottom < bottom_:
+                    bottom_ = bottom
+        else:
             first = i
             x0, x1, top_, bottom_ = left, right, top, bottom
-        else:
-            if left < x0:
-                x0 = left
-            if right > x1:
-                x1 = right
-            if top > top_:
-                top_ = top
-            if bottom < bottom_:
-                bottom_ = bottom
-        buf.append(ch)
+        pending_space = False
+        append(chr(code))
         sizes.append(size)
         px0, pb, px1, pt, psz = left, bottom, right, top, size
     flush()
