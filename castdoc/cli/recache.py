@@ -31,7 +31,7 @@ except ImportError:  # pragma: no cover
 
 MAGIC = b"CDREGEX1"
 NAME = "regex-{tag}.cache"
-MAX_ENTRIES = 4096  # a run that compiled more than this keeps only its own patterns
+MAX_ENTRIES = 4096  # patterns kept, in memory and in the file; castdoc's own are some 300
 MAX_PATTERN = 200_000  # characters: longer patterns are compiled every time
 
 _known: dict[tuple, tuple] = {}  # (pattern, flags) -> the rest of _sre.compile's arguments
@@ -65,7 +65,8 @@ def _compile(p, flags=0):
         indexgroup[i] = k
     args = (flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
     compiled = _sre.compile(p, *args)
-    _new[key] = _known[key] = args
+    if len(_known) < MAX_ENTRIES:  # patterns made from the documents themselves must not grow it without end
+        _new[key] = _known[key] = args
     return compiled
 
 
@@ -108,8 +109,7 @@ def uninstall() -> None:
     _compiler.compile = _original
     _original = None
     if _path and _new:
-        entries = _known if len(_known) <= MAX_ENTRIES else _new
-        _save(_path, dict(entries))
+        _save(_path, dict(_known))
     _new.clear()
 
 

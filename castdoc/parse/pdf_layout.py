@@ -16,6 +16,9 @@ from ..vocab import PDF_PAGE_NUMBER as PAGE_NUMBER
 from ..vocab import EDITION, PAGE_DATE
 from ..vocab import PDF_PARAGRAPH_START as HEADING_MARKER
 
+# Characters a font without a Unicode mapping comes out as: the replacement character, private use.
+_JUNK = re.compile("[\ufffd\ue000-\uf8ff]")
+
 # A line ending with one of these closes a sentence; a following line may start a paragraph.
 FINAL = set("。！？；：….!?;:")
 CLOSING = set("”’」』）)】》")
@@ -307,7 +310,7 @@ def _assemble(pages: list[list[_Line]], sizes: list[tuple[float, float]], rule_y
             path=name,
             hint="run OCR on it first (e.g. ocrmypdf -l chi_sim in.pdf out.pdf), then parse the result",
         )
-    junk = sum(1 for page in pages for x in page for ch in x.text if ch == "\ufffd" or 0xE000 <= ord(ch) <= 0xF8FF)
+    junk = sum(len(_JUNK.findall(x.text)) for page in pages for x in page)
     if junk > 0.5 * chars:
         raise NoTextLayer(
             "the PDF's text cannot be decoded (its fonts carry no Unicode mapping)",
