@@ -59,14 +59,32 @@ class Config:
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest castdoc.toml, or pyproject.toml with [tool.castdoc], at or above ``start``."""
-    from .check.config import find_config as find
+    """The nearest castdoc.toml, or pyproject.toml with [tool.castdoc], at or above ``start``;
+    the search stops at a repository's root (a folder holding .git)."""
+    d = start.absolute()
+    if d.is_file() or not d.exists():
+        d = d.parent
+    for folder in (d, *d.parents):
+        c = folder / "castdoc.toml"
+        if c.is_file():
+            return c
+        p = folder / "pyproject.toml"
+        if p.is_file():
+            try:
+                data = tomllib.loads(p.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                data = {}
+            if "castdoc" in data.get("tool", {}):
+                return p
+        if (folder / ".git").exists():
+            break
+    return None
 
-    return find(start)
 
-
-def _table(file: Path) -> dict:
-    """The castdoc table of a file: the whole castdoc.toml, or pyproject's [tool.castdoc]."""
+def castdoc_table(file: Path) -> dict:
+    """The castdoc table of a file: the whole castdoc.toml, or pyproject's [tool.castdoc].
+    Read here for both [lexicon] and [check], so a missing or broken file reads the same
+    one line in every command."""
     if not file.is_file():
         raise UsageError("no such configuration file", path=str(file), hint="check the path given to --config")
     try:
@@ -88,7 +106,7 @@ def load(file: Path | str | None = None, *, start: Path | str | None = None) -> 
     if file is None:
         return Config()
     file = Path(file)
-    table = _table(file)
+    table = castdoc_table(file)
     lex = table.get("lexicon", {})
     where = "[tool.castdoc.lexicon]" if file.name == "pyproject.toml" else "[lexicon]"
     return Config(file=file, lexicon=lexicon_from_table(lex, root=file.parent, file=file, where=where))
