@@ -26,6 +26,7 @@ import hashlib
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .errors import UsageError
 
@@ -108,19 +109,30 @@ def load(file: Path | str | None = None, *, start: Path | str | None = None) -> 
     file = Path(file)
     table = castdoc_table(file)
     lex = table.get("lexicon", {})
-    where = "[tool.castdoc.lexicon]" if file.name == "pyproject.toml" else "[lexicon]"
-    return Config(file=file, lexicon=lexicon_from_table(lex, root=file.parent, file=file, where=where))
+    return Config(file=file, lexicon=lexicon_from_table(lex, root=file.parent, file=file, where=section(file, "lexicon")))
 
 
-def lexicon_from_table(table, *, root: Path, file: Path | None = None, where: str = "[lexicon]") -> Lexicon:
+def section(file: Path, name: str) -> str:
+    """How a table is named in messages: [tool.castdoc.NAME] in pyproject.toml, else [NAME]."""
+    return f"[tool.castdoc.{name}]" if file.name == "pyproject.toml" else f"[{name}]"
+
+
+def checked_table(table, keys: set[str], *, where: str, file: Path | None) -> Callable[..., UsageError]:
+    """Raise unless ``table`` is a table of known ``keys`` (a typo in CI configuration must
+    fail, not quietly do nothing); returns the function that words the table's other errors."""
     def bad(msg: str, hint: str | None = None) -> UsageError:
         return UsageError(f"{where}: {msg}", path=str(file) if file else None, hint=hint)
 
     if not isinstance(table, dict):
         raise bad("must be a table")
-    unknown = set(table) - LEXICON_KEYS
+    unknown = set(table) - keys
     if unknown:
-        raise bad(f"unknown key(s) {', '.join(sorted(unknown))}", f"known keys: {', '.join(sorted(LEXICON_KEYS))}")
+        raise bad(f"unknown key(s) {', '.join(sorted(unknown))}", f"known keys: {', '.join(sorted(keys))}")
+    return bad
+
+
+def lexicon_from_table(table, *, root: Path, file: Path | None = None, where: str = "[lexicon]") -> Lexicon:
+    bad = checked_table(table, LEXICON_KEYS, where=where, file=file)
     names: dict[str, dict[str, None]] = {k: {} for k in KINDS.values()}
     for key in ("platforms", "initiatives", "people"):
         values = table.get(key, [])

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Iterable
 
-from ..config import castdoc_table, find_config
+from ..config import castdoc_table, checked_table, find_config, section
 from ..errors import UsageError
 from . import RULES, resolve
 
@@ -99,19 +99,11 @@ def load_config(file: Path | None, *, start: Path | None = None) -> CheckConfig:
     if file is None:
         return CheckConfig(root=Path.cwd())
     table = castdoc_table(file).get("check", {})
-    where = "[tool.castdoc.check]" if file.name == "pyproject.toml" else "[check]"
-    return config_from_table(table, root=file.parent, file=file, where=where)
+    return config_from_table(table, root=file.parent, file=file, where=section(file, "check"))
 
 
 def config_from_table(table: dict, *, root: Path, file: Path | None = None, where: str = "[check]") -> CheckConfig:
-    def bad(msg: str, hint: str | None = None):
-        return UsageError(f"{where}: {msg}", path=str(file) if file else None, hint=hint)
-
-    if not isinstance(table, dict):
-        raise bad("must be a table")
-    unknown = set(table) - KEYS
-    if unknown:
-        raise bad(f"unknown key(s) {', '.join(sorted(unknown))}", f"known keys: {', '.join(sorted(KEYS))}")
+    bad = checked_table(table, KEYS, where=where, file=file)
 
     def ids(values, key: str) -> set[str]:
         if isinstance(values, str):
