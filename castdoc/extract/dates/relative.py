@@ -47,30 +47,29 @@ def year_forms(text: str, taken) -> list[Hit]:
             mo = cn_number(m["m"])
             if not mo or not 1 <= mo <= 12:
                 continue
-            k = YEAR_WORDS[m["k"]]
-            if m["d"]:
-                d = cn_number(m["d"])
-                if not d or d > 31:
-                    continue
-                h = with_part(text, Hit(s=s, e=e, y=None, m=mo, d=d, after=e, rel=("year", k)))
-            else:
-                a, b = XUN_DAYS[m["x"]] if m["x"] else (1, 31)
-                h = Hit(s=s, e=e, y=None, m=mo, d=a, d_end=b, month_grain=True, grain=_grain(m["x"]), after=e,
-                        rel=("year", k))
+            h = _in_month(text, s, e, m["d"], m["x"], month=mo, rel=("year", YEAR_WORDS[m["k"]]))
+            if h is None:
+                continue
         taken.keep(hits, h, s, e)
     for m, s, e in taken.free_matches(REL_MONTH, text):
         k = MONTH_WORDS[m["k"]] if m["k"] else 0
-        if m["d"]:
-            d = cn_number(m["d"])
-            if not d or d > 31:
-                continue
-            h = with_part(text, Hit(s=s, e=e, y=None, m=None, d=d, after=e, rel=("month", k)))
-        else:
-            a, b = XUN_DAYS[m["x"] or m["x2"]]
-            h = Hit(s=s, e=e, y=None, m=None, d=a, d_end=b, month_grain=True, grain=_grain(m["x"] or m["x2"]), after=e,
-                    rel=("month", k))
-        taken.keep(hits, h, s, e)
+        h = _in_month(text, s, e, m["d"], m["x"] or m["x2"], month=None, rel=("month", k))
+        if h is not None:
+            taken.keep(hits, h, s, e)
     return hits
+
+
+def _in_month(text: str, s: int, e: int, day: str | None, xun: str | None, *, month: int | None,
+              rel: tuple) -> Hit | None:
+    """A day of a relative month (下月10日, 明年3月1日: its part of day with it) or a part of
+    that month (下月中旬; neither: the whole month); None for a day no month has."""
+    if day:
+        d = cn_number(day)
+        if not d or d > 31:
+            return None
+        return with_part(text, Hit(s=s, e=e, y=None, m=month, d=d, after=e, rel=rel))
+    a, b = XUN_DAYS[xun] if xun else (1, 31)
+    return Hit(s=s, e=e, y=None, m=month, d=a, d_end=b, month_grain=True, grain=_grain(xun), after=e, rel=rel)
 
 
 def day_forms(text: str, taken) -> list[Hit]:
