@@ -63,6 +63,8 @@ WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6
 MONTH_WORDS = {"本月": 0, "当月": 0, "當月": 0, "这个月": 0, "下个月": 1, "下月": 1, "次月": 1, "上个月": -1, "上月": -1}
 # 今年 / 明年 / 次年 / 去年 / 前年: years after the document's.
 YEAR_WORDS = {"今年": 0, "本年": 0, "当年": 0, "明年": 1, "次年": 1, "来年": 1, "去年": -1, "上年": -1, "前年": -2}
+# 14日前 / 15日召开: what, after a day written without its month, makes it a date
+DAY_ALONE_AFTER = ("前", "之前", "以前", "截止", "止", "召开", "举行", "举办", "开幕", "闭幕", "开班", "揭牌", "召開", "舉行", "舉辦")
 # 次日 / 翌日 / 第二天: the day after the date written before it.
 NEXT_DAY_WORDS = ("次日", "翌日", "第二天")
 # 月底 / 月末 / 年底 / 年末: the last part of a month or a year.

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 from ...datefmt import CN_DAY, CN_MONTH, CN_YEAR, CN_YEAR2, NUMERAL_AHEAD, PARTS, TIME
+from ...vocab import alternation
 from ...vocab.dates import (
+    DAY_ALONE_AFTER,
     DAY_PART_WORDS,
     DAY_WORDS,
     MONTH_WORDS,
@@ -60,9 +62,10 @@ COMPACT = re.compile(r"(?=[12])(?<![A-Za-z0-9_])(?P<y>(?:19|20)\d{2})(?P<m>0[1-9
 # 09-01 / 9.20 / 6·30 / 9/20: a month and a day, a date only before 前 or after 截止.
 SHORT = re.compile(r"(?=\d)(?<![\d.\-/:·A-Za-z])(?P<m>\d{1,2})\s*(?P<sep>[-.·/])\s*(?P<d>\d{1,2})(?![\d.\-/:%·])")
 # 14日下午 / 于15日 / 21日(周三) / 30日前: a day whose month comes from the date before it.
+_DAY_ALONE_AFTER = alternation(DAY_ALONE_AFTER)
 DAY_ONLY = re.compile(
     rf"{NUMERAL_AHEAD}(?:(?<![\d.\-/年月第每〇○零一二三四五六七八九十廿卅])(?P<d>{D})\s*[日号]"
-    rf"(?=\s*(?:{_PART}|[(（]\s*(?:{_WEEK})|前|之前|以前|截止|止|召开|举行|举办|开幕|闭幕|开班|揭牌|召開|舉行|舉辦))"
+    rf"(?=\s*(?:{_PART}|[(（]\s*(?:{_WEEK})|{_DAY_ALONE_AFTER}))"
     rf"|(?<=于)(?P<d2>{D})\s*[日号](?![内後后]))"
 )
 WEEKDAY = re.compile(rf"\s*\(\s*(?:{_WEEK})\s*(?P<wd>[一二三四五六日天])\s*\)")
