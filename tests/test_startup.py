@@ -70,3 +70,23 @@ def test_values_arrive_typed():
     assert PlainParam(str, True, Info).coerce(("a", "b"), Many, None) == ["a", "b"]
     assert PlainParam(str, True, Info).coerce(None, Many, None) == ()
     assert PlainParam(bool, False, Info).coerce("yes", P, None) is True
+
+
+def test_a_text_notice_imports_no_reader_report_or_cluster_module(tmp_path):
+    """One .txt notice needs the pipeline and jieba only: no PDF or Word reader, no check,
+    HTML report, spreadsheet, calendar or cluster code (each is imported where it is used)."""
+    code = (
+        "import sys\n"
+        "from castdoc.cli import app\n"
+        "try:\n"
+        f"    app(['parse', {str(NOTICE)!r}, '-q', '-o', {str(tmp_path)!r}])\n"
+        "except SystemExit as e:\n"
+        "    print('EXIT', e.code)\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('pypdfium2', 'pdfplumber', 'docx', 'openpyxl',"
+        " 'icalendar', 'dask', 'distributed', 'jsonschema', 'rich', 'pydantic')"
+        " or m.startswith(('castdoc.check', 'castdoc.htmlreport', 'castdoc.parse.pdf', 'castdoc.parse.docx', 'castdoc.xlsx')))\n"
+        "print('HEAVY:' + ','.join(heavy))\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert "EXIT 0" in r.stdout, r.stdout + r.stderr
+    assert r.stdout.strip().splitlines()[-1] == "HEAVY:", r.stdout
