@@ -101,3 +101,15 @@ def test_a_run_with_the_cache_gives_the_same_record(tmp_path):
     assert list((tmp_path / "cache").glob("regex-*.cache"))  # the first run kept its patterns
     assert runs[0].returncode == runs[1].returncode == 0, runs[1].stderr
     assert runs[0].stdout == runs[1].stdout and '"title"' in runs[1].stdout
+
+
+def test_a_bad_pattern_is_the_same_error_and_a_refusing_sre_falls_back(tmp_path, fresh, monkeypatch):
+    recache.install(str(tmp_path))
+    with pytest.raises(re.error):
+        re.compile("(未闭合")
+
+    def refuse(*a, **k):
+        raise TypeError("another sre")
+
+    monkeypatch.setattr(recache, "_sre", type("S", (), {"compile": staticmethod(refuse)}))
+    assert re.compile(r"第(\d+)条").match("第12条").group(1) == "12"  # re's own compiler did it

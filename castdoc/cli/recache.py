@@ -36,7 +36,8 @@ MAX_PATTERN = 200_000  # characters: longer patterns are compiled every time
 
 _known: dict[tuple, tuple] = {}  # (pattern, flags) -> the rest of _sre.compile's arguments
 _new: dict[tuple, tuple] = {}
-_original = None
+_original = None  # re's own compiler while the cache is installed
+_plain = None  # re's own compiler, once seen
 _path: str | None = None
 
 
@@ -48,8 +49,9 @@ def _stamp() -> bytes:
 def _compile(p, flags=0):
     """``re._compiler.compile`` with the cache in front of it (the same arguments)."""
     kind = type(p)
+    _fallback = _original or _plain  # _plain: for a thread still in here after uninstall
     if (kind is not str and kind is not bytes) or flags & re.DEBUG or len(p) > MAX_PATTERN:
-        return _original(p, flags)
+        return _fallback(p, flags)
     key = (p, int(flags))
     args = _known.get(key)
     if args is not None:
@@ -64,7 +66,10 @@ def _compile(p, flags=0):
     for k, i in groupindex.items():
         indexgroup[i] = k
     args = (flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
-    compiled = _sre.compile(p, *args)
+    try:
+        compiled = _sre.compile(p, *args)
+    except Exception:  # noqa: BLE001 - an sre of another shape: re's own compiler, uncached
+        return _fallback(p, flags)
     if len(_known) < MAX_ENTRIES:  # patterns made from the documents themselves must not grow it without end
         _new[key] = _known[key] = args
     return compiled
@@ -89,7 +94,7 @@ def _load(path: str) -> dict:
 def install(folder: str | None) -> None:
     """Put the cache in front of ``re``'s compiler, reading what earlier runs kept in
     ``folder`` (None: a cache for this process only)."""
-    global _original, _path
+    global _original, _path, _plain
     if _compiler is None or _original is not None or not hasattr(_compiler, "_code"):
         return
     _path = os.path.join(folder, NAME.format(tag=sys.implementation.cache_tag)) if folder else None
@@ -98,6 +103,7 @@ def install(folder: str | None) -> None:
     if _path:
         _known.update(_load(_path))
     _original = _compiler.compile
+    _plain = _original
     _compiler.compile = _compile
 
 
