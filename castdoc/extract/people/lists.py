@@ -148,7 +148,7 @@ def name_rows(r: Reader) -> None:
         cells = _cells(r, start, a + len(line))
         if len(cells) < 2:
             continue
-        cells = [c for c in cells if not _NUMBER_CELL.match(t[c[0]:c[1]])]
+        cells = [_unnumbered(t, *c) for c in cells if not _NUMBER_CELL.match(t[c[0]:c[1]])]
         names = [c for c in cells if _whole_name(r, *c)]
         if len(names) >= 2 and len(names) == len(cells):
             for x, y in names:
@@ -156,8 +156,23 @@ def name_rows(r: Reader) -> None:
         elif names and cells and names[0] == cells[0] and len(cells) >= 2:
             rest = t[cells[1][0]:cells[1][1]]
             if ORG_SUFFIX.search(rest) or positions_at_end().search(rest):
-                # 张建国 北京理工大学教授: a post in the next cell is the role
-                r.add(*names[0], [cells[1]] if positions_at_end().search(rest) else [])
+                # 张建国 北京理工大学教授 / 张建国 北京理工大学 教授: the posts among the row's
+                # next cells (a unit, a 职称 or 职务 column) are its roles
+                r.add(*names[0], [c for c in cells[1:4] if _post_cell(t, *c)])
+
+
+# a row's number run on into its first cell: 1.张建国, 2、李红梅, (3)赵志刚
+_NUMBER_PREFIX = re.compile(rf"(?:\d{{1,3}}[.、]|[{CN_NUM}]{{1,3}}、|[(]\d{{1,3}}[)])")
+
+
+def _unnumbered(t: str, a: int, b: int) -> tuple[int, int]:
+    m = _NUMBER_PREFIX.match(t, a, b)
+    return (m.end(), b) if m and m.end() < b else (a, b)
+
+
+def _post_cell(t: str, a: int, b: int) -> bool:
+    """A table cell that is a post (教授, 副院长, 北京理工大学教授), not a unit alone."""
+    return b - a <= 30 and bool(positions_at_end().search(t[a:b]))
 
 
 def _cells(r: Reader, a: int, b: int) -> list[tuple[int, int]]:
