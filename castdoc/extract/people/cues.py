@@ -44,3 +44,7 @@ BYLINE_ROLE = re.compile(
 )
 # a book's or a doctrine's title after a leader's name (习近平新时代…思想)
 DOCTRINE = re.compile(r"新时代|思想|理论|谈治国理政|文选|著作")
+# Marks before a name that say who acts or speaks: 会议由梁文华主持, 据郑立新介绍; the
+# characters that, before the mark, make it part of a word (理由, 根据, 依据, 数据, 证据)
+AGENT_MARKS = "由据"
+AGENT_MARK_WORDS = set("理缘自经根依数证占盘论")

@@ -8,7 +8,7 @@ from ... import nlp
 from .._tokens import Clean
 from .cues import FOLLOW_CHARS, FOLLOW_WORDS, NOT_NAME, PUNCT
 from .patterns import end_word_starts, positions
-from .words import ADDRESS
+from .words import ADDRESS, PLACEHOLDER
 
 _GIVEN_OK: dict[str, bool] = {}  # lazily built: Names.given_ok by given name
 _NAME_WORD: dict[str, bool] = {}  # lazily built: Names.name_word by surname + given name
@@ -59,6 +59,7 @@ class Names:
         ok = _GIVEN_OK.get(given)
         if ok is None:  # (one or two characters: a few thousand distinct ones, asked again and again)
             ok = all(_is_cjk(ch) and ch not in NOT_NAME for ch in given) and given not in ADDRESS
+            ok = ok and given != PLACEHOLDER  # 王某某: a placeholder, not a person
             if len(_GIVEN_OK) > 100_000:
                 _GIVEN_OK.clear()
             _GIVEN_OK[given] = ok

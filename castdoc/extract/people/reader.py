@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .cues import AFTER_DENG, BYLINE_ROLE, CONTEXT_NEXT, FOLLOW_WORDS, PUNCT, SPEECH
+from .cues import AFTER_DENG, AGENT_MARK_WORDS, AGENT_MARKS, BYLINE_ROLE, CONTEXT_NEXT, FOLLOW_WORDS, PUNCT, SPEECH
 from .names import Names
 from .patterns import positions, surname_starts, titles_after
 from .roles import roles_before
-from .words import COURTESY
+from .words import COURTESY, ORG_END
 
 
 @dataclass
@@ -107,7 +107,7 @@ class Reader(Names):
         bounds = self.c.bounds
         for m in surname_starts().finditer(t):
             i = m.start()
-            if not (i in bounds or self.starts_clause(i)):
+            if not (i in bounds or self.starts_clause(i) or self.after_agent_mark(i)):
                 continue  # a list (list_members) or a speaker opens a token or a clause
             s = self.surname_len(i, strong=False)
             if not s or not (t[i + s + 1:i + s + 2] in CONTEXT_NEXT or t[i + s + 2:i + s + 3] in CONTEXT_NEXT):
@@ -129,8 +129,35 @@ class Reader(Names):
                     for a, b in members:
                         self.add(a, b)
                     continue
-            if self.starts_clause(i) and t.startswith(SPEECH, e) and self.plausible(i, e):
+            if t.startswith(SPEECH, e) and (
+                (self.starts_clause(i) and self.plausible(i, e)) or (self.after_agent_mark(i) and self.agent_name(i, e))
+            ):
                 self.add(i, e)
+
+    def agent_name(self, i: int, e: int) -> bool:
+        """After 由/据 and before a speech verb only a person or a body stands; a name the
+        tagger does not read as a place or a word (梁/nr 文华/nz) is the person."""
+        from ... import nlp
+
+        if self.plausible(i, e):
+            return True
+        tag = nlp.word_tag(self.t[i:e])
+        if tag is not None and not tag.startswith("nr"):
+            return False
+        if self.t[e - 1] in ORG_END or self.t[e - 1] in "学业":
+            return False  # 由东方大学主持: a body
+        s = self.surname_len(i, strong=True)
+        a, b = self.clause(i)
+        # the surname opens a name (梁/nr) or stands alone (郑/ns 立新): not inside a longer word
+        return any(a + off == i and (tg.startswith("nr") or len(w) == s) for w, tg, off in nlp.pos_cut(self.t[a:b]))
+
+    def after_agent_mark(self, i: int) -> bool:
+        """由/据 open the clause before the name: 会议由梁文华主持, 据郑立新介绍 (the mark
+        itself opens a clause or follows a subject: 会议由, not 理由)."""
+        t = self.t
+        if i < 1 or t[i - 1] not in AGENT_MARKS:
+            return False
+        return i == 1 or t[i - 2] in PUNCT or t[i - 2] not in AGENT_MARK_WORDS
 
     def list_members(self, i: int, e: int) -> list[tuple[int, int]]:
         """The names of a 、-list whose first member is t[i:e] (each member a whole name), or []."""

@@ -28,6 +28,8 @@ CONTACT_LABEL = "联系人"
 
 # The given part of a "name" that is really a form of address (张老师, 王主任).
 ADDRESS = ("老师", "先生", "女士", "同志", "老", "总", "工", "主任", "处长", "科长", "部长", "局长", "书记", "教授")
+# the given part of a placeholder name in templates and examples (王某某)
+PLACEHOLDER = "某某"
 # forms of address that name no role (王庆林同志)
 COURTESY = ("同志", "先生", "女士")
 
