@@ -130,7 +130,7 @@ class Reader(Names):
                         self.add(a, b)
                     continue
             if t.startswith(SPEECH, e) and (
-                (self.starts_clause(i) and self.plausible(i, e)) or (self.after_agent_mark(i) and self.agent_name(i, e))
+                (self.starts_clause(i) or self.after_agent_mark(i)) and self.agent_name(i, e)
             ):
                 self.add(i, e)
 
