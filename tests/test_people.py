@@ -68,7 +68,6 @@ NOT_PEOPLE = [
     "深入学习贯彻习近平新时代中国特色社会主义思想和邓小平理论,认真研读《习近平谈治国理政》第三卷。",
     "常务副主席会议审议通过了年度工作要点。",
     "院长信箱:office@example.cn,市长热线:12345。",
-    "请与张老师联系。联系人:王主任",
     "省科协主席团成员及各市科协主席、秘书长参加培训。",
     "高校科协、企业科协要加强组织建设,文化科普工作要常抓不懈。",
 ]
@@ -176,3 +175,35 @@ def test_credit_lines_keep_their_labels_as_written():
     assert _people("會議取得圓滿成功。\n(審批:龐立新 審核:屠文海 編輯:鄒曉紅)") == {
         "龐立新": ["審批"], "屠文海": ["審核"], "鄒曉紅": ["編輯"]}
     assert _people("簽發人:龐立新") == {"龐立新": ["簽發人"]}
+
+
+ROLE_CLASS_CASES = [
+    # a table row: 序号 姓名 工作单位 职称 — the post cells are the roles; a number run on into the name cell
+    ("序号\t姓名\t工作单位\t职称\n1\t韦振宇\t东湖理工学院\t教授\n2\t廖雪芬\t南山农业研究所\t研究员",
+     {"韦振宇": ["教授"], "廖雪芬": ["研究员"]}),
+    ("序号 姓名 单位 职务\n1 韦振宇 东湖理工学院 副院长\n2 廖雪芬 南山农业研究所 所长",
+     {"韦振宇": ["副院长"], "廖雪芬": ["所长"]}),
+    ("1.韦振宇 东湖理工学院 教授\n2.廖雪芬 南山农业研究所 研究员", {"韦振宇": ["教授"], "廖雪芬": ["研究员"]}),
+    # after 由/据, before a speech verb: a person, not a body (由东湖理工学院主持)
+    ("会议由梁文华主持。", {"梁文华": []}),
+    ("据郑立新介绍,该项目已完成。", {"郑立新": []}),
+    ("据悉,郑立新表示同意。", {"郑立新": []}),
+    ("本次会议由东湖理工学院主持。", {}),
+    ("根据统计,理由充分,依据充足。", {}),
+    # a placeholder is not a person
+    ("副市长王某某出席。", {}),
+    # a surname with a form of address is a person, with no role
+    ("请与陈老师联系。", {"陈老师": []}),
+    ("联系人:省科协学会部 韦老师,电话:0371-12345678", {"韦老师": []}),
+    ("会上,钟主任介绍了工作情况。", {"钟主任": []}),
+    # GOLD-FORMAT: a surname with an honorific that picks out one person is a person
+    ("请与张老师联系。联系人:王主任", {"张老师": [], "王主任": []}),
+    ("班主任要关心学生,同学们向老师致敬。", {}),
+    # the full name is known: the form of address is the same person
+    ("市科协韦振宇主任出席。会后,韦主任接受采访。", {"韦振宇": ["主任"]}),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROLE_CLASS_CASES, ids=[c[0][:12] for c in ROLE_CLASS_CASES])
+def test_people_in_tables_after_marks_and_by_address(text, expected):
+    assert _people(text) == expected

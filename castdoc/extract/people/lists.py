@@ -12,7 +12,7 @@ from .bylines import names_in
 from .cues import AFTER_DENG, PUNCT
 from .patterns import positions, positions_at_end, titles_after
 from .reader import Reader
-from .words import CN_NUM, COURTESY, ORG_END, ORG_SUFFIX
+from .words import ADDRESS_BEFORE, ADDRESS_FORMS, ADDRESS_NOT_SURNAME, CN_NUM, COURTESY, ORG_END, ORG_SUFFIX
 
 _BRACKET = re.compile(r"\(([^()\n]{2,30})\)")
 _PIECE = re.compile(r"[、,;]")
@@ -249,3 +249,32 @@ def set_apart(r: Reader) -> None:
             r.add(a, b - 1)
             b = a
         r.list_after(e, [])
+
+
+# a surname and a form of address (陈老师, 王主任): a person, with no role (honorifics are not roles)
+_ADDRESSED = re.compile("(?=.(?:%s))" % "|".join(ADDRESS_FORMS))
+
+
+def addressed(r: Reader) -> None:
+    """陈老师, 王主任: a common surname with a form of address picks out one person where it
+    stands as a whole (after punctuation, a unit or 请/与/由, before punctuation or a
+    speech word), and no full name found opens with that surname (王建国主任 … 王主任)."""
+    t = r.t
+    for m in _ADDRESSED.finditer(t):
+        i = m.start()
+        form = next(f for f in ADDRESS_FORMS if t.startswith(f, i + 1))
+        e = i + 1 + len(form)
+        if r.sur.get(t[i]) != 1 or t[i] in ADDRESS_NOT_SURNAME or r.c.in_furniture(i):
+            continue
+        before = t[i - 1] if i else "\n"
+        if not (i == 0 or before in PUNCT or i in r.c.gaps or before in ORG_END or before in ADDRESS_BEFORE):
+            continue
+        if r.end_strength(e) < 2 or any(k in r.c.gaps for k in range(i + 1, e)):
+            continue
+        word = t[i:e]
+        tag = nlp.word_tag(word)
+        if tag is not None and not tag.startswith("nr"):
+            continue  # 班主任: an everyday word
+        if word in r.found or any(n.startswith(t[i]) and n != word for n in r.found):
+            continue
+        r.add(i, e)

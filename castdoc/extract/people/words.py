@@ -30,6 +30,12 @@ CONTACT_LABEL = "联系人"
 ADDRESS = ("老师", "先生", "女士", "同志", "老", "总", "工", "主任", "处长", "科长", "部长", "局长", "书记", "教授")
 # the given part of a placeholder name in templates and examples (王某某)
 PLACEHOLDER = "某某"
+# the forms of address that, after a surname alone, name one person (陈老师, 王主任)
+ADDRESS_FORMS = ("老师", "先生", "女士", "主任", "处长", "科长", "部长", "局长", "书记", "教授", "院长", "校长", "会长", "秘书长")
+# what may stand right before such a surname (请与陈老师联系, 由王主任主持)
+ADDRESS_BEFORE = set("请与由向和及同据经")
+# surnames that are prepositions before a form of address (向老师请教, 于书记处)
+ADDRESS_NOT_SURNAME = set("向于和与对给为被把从跟同")
 # forms of address that name no role (王庆林同志)
 COURTESY = ("同志", "先生", "女士")
 
