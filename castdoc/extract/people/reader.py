@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .cues import AFTER_DENG, AGENT_MARK_WORDS, AGENT_MARKS, BYLINE_ROLE, CONTEXT_NEXT, FOLLOW_WORDS, PUNCT, SPEECH
+from .cues import AFTER_DENG, AGENT_MARK_WORDS, AGENT_MARKS, BYLINE_ROLE, CONTEXT_NEXT, FOLLOW_CHARS, FOLLOW_WORDS, PUNCT, SPEECH
 from .names import Names
 from .patterns import positions, surname_starts, titles_after
 from .roles import roles_before
@@ -58,12 +58,22 @@ class Reader(Names):
             if self.c.in_furniture(i) or BYLINE_ROLE.fullmatch(m.group(0)):
                 continue  # 记者 林小雨 is a byline: bylines() reads it
             hit = self.name_at(i, strong=True)
-            if not hit:
+            if not hit or self.joined_after_post(i):
                 continue
             e, _ = hit
             roles = roles_before(t, self.spans, i)
             self.add(i, e, roles)
             self.list_after(e, roles)
+
+    def joined_after_post(self, i: int) -> bool:
+        """专家和港澳科技团体, 专家广东行: after a post, a rare surname that is a conjunction
+        (和, 与 …) joins the next item, and a place (广东) opens an event's name, not a person's."""
+        from ... import nlp
+
+        if self.t[i] in FOLLOW_CHARS and self.sur.get(self.t[i]) != 1:
+            return True
+        tag = nlp.word_tag(self.t[i:i + 2])
+        return self.surname_len(i, strong=True) == 1 and tag is not None and tag.startswith("ns")
 
     def list_after(self, e: int, roles) -> None:
         """Bare names after a name in a 、-list share its title (院士刘友梅、官春云)."""

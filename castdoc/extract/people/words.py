@@ -42,6 +42,7 @@ COURTESY = ("同志", "先生", "女士")
 # what a position word can open with (常务副主席, 专职副主席, 名誉会长)
 POSITION_PREFIXES = ("常务", "专职", "兼职", "驻会", "执行", "名誉", "第一", "副")
 # the position words that stand after a bare name as a title (张亿锋副主席), not these
-NOT_TITLES = ("委员", "秘书", "科员", "干事", "负责人", "主要负责人", "记者", "通讯员", "责任编辑", "联络员", "召集人")
+NOT_TITLES = ("委员", "秘书", "科员", "干事", "负责人", "主要负责人", "记者", "通讯员", "责任编辑", "联络员", "召集人",
+              "专家", "助理", "人大代表", "党代表", "专员", "技术员", "讲解员", "辅导员", "指导员")
 TITLE_PREFIXES = ("常务", "专职", "第一", "副")
 TITLE_EXTRA = ("同志", "先生", "女士", "博士")
