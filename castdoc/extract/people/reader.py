@@ -61,7 +61,7 @@ class Reader(Names):
             if not hit or self.joined_after_post(i):
                 continue
             e, _ = hit
-            roles = roles_before(t, self.spans, i)
+            roles = roles_before(t, self.spans, i, self.gaps)
             self.add(i, e, roles)
             self.list_after(e, roles)
 

@@ -12,14 +12,32 @@ from .words import ORG_END
 _LIST_SEP = re.compile(r"[、兼]")
 
 
-def roles_before(t: str, spans: list[tuple[int, int]], ns: int) -> list[tuple[int, int]]:
+def roles_before(t: str, spans: list[tuple[int, int]], ns: int, gaps=frozenset()) -> list[tuple[int, int]]:
     """The roles before the name at ``ns``, back to the clause start (past no earlier
-    name in ``spans``): one per 、-piece that ends in a position word."""
+    name in ``spans``): one per 、-piece (or piece set apart by white space) that ends in a
+    position word; and a clause before a comma that is all roles (县委常委,组织部长贺建明)."""
     floor = max((e for s, e in spans if e <= ns), default=0)
     k = ns - 1
     while k >= floor and t[k] not in CLAUSE_END:
         k -= 1
-    seg_start = k + 1
+    roles = _roles_in(t, k + 1, ns, gaps)
+    if roles and roles[0][0] == k + 1 and k > floor and t[k] in ",，":
+        # the clause before is roles only, and opens a clause itself: one run of posts
+        j = k - 1
+        while j >= floor and t[j] not in CLAUSE_END:
+            j -= 1
+        if j < floor or t[j] in CLAUSE_END:
+            before = _roles_in(t, j + 1, k, gaps)
+            if before and before[0][0] == j + 1 and before[-1][1] == k:
+                roles = before + roles
+    return roles
+
+
+# a post's bracketed note, not part of its words: 副部长(主持工作), 副主席(正厅级)
+_NOTE = re.compile(r"\([^()\n]{1,6}\)$")
+
+
+def _roles_in(t: str, seg_start: int, ns: int, gaps) -> list[tuple[int, int]]:
     # an opening bracket not closed before the name opens the clause: 本报讯(记者 胡宇芬
     for br, close in (("(", ")"), ("“", "”"), ("《", "》")):
         o = t.rfind(br, seg_start, ns)
@@ -31,18 +49,31 @@ def roles_before(t: str, spans: list[tuple[int, int]], ns: int) -> list[tuple[in
         pieces.append((a, seg_start + m.start()))
         a = seg_start + m.end()
     pieces.append((a, ns))
-    roles: list[tuple[int, int]] = []
     pos_end = positions_at_end()
+    pieces = [p for a, b in pieces for p in _split_at_gaps(t, a, b, gaps, pos_end)]
+    roles: list[tuple[int, int]] = []
     for a, b in reversed(pieces):
         if b <= a or not pos_end.search(t[a:b]):
             break
-        start = trim_left(t, a, b)
+        note = _NOTE.search(t, a, b)
+        start = trim_left(t, a, note.start() if note and note.start() > a else b)
         if start is None or start >= b:
             break
         roles.insert(0, (start, b))
         if start > a:
             break
     return roles
+
+
+def _split_at_gaps(t: str, a: int, b: int, gaps, pos_end) -> list[tuple[int, int]]:
+    """县委常委 组织部长: white space after a post sets the next post apart."""
+    out = []
+    for g in sorted(k for k in gaps if a < k < b):
+        if pos_end.search(t[a:g]):
+            out.append((a, g))
+            a = g
+    out.append((a, b))
+    return out
 
 
 def trim_left(t: str, a: int, b: int) -> int | None:
