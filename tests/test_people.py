@@ -199,6 +199,19 @@ ROLE_CLASS_CASES = [
     # GOLD-FORMAT: a surname with an honorific that picks out one person is a person
     ("请与张老师联系。联系人:王主任", {"张老师": [], "王主任": []}),
     ("班主任要关心学生,同学们向老师致敬。", {}),
+    # rows of a name and a post, several to a line: each post stays with its own name
+    ("评审专家:韦振宇 东湖理工学院教授;廖雪芬 南山农业研究所研究员",
+     {"韦振宇": ["东湖理工学院教授"], "廖雪芬": ["南山农业研究所研究员"]}),
+    ("韦振宇  东湖大学  教授\n廖雪芬  南山农科院  研究员", {"韦振宇": ["教授"], "廖雪芬": ["研究员"]}),
+    # posts set apart by white space or a comma, a post's bracketed note, posts the lexicon once lacked
+    ("县委常委 组织部长 贺建明出席会议。", {"贺建明": ["县委常委", "组织部长"]}),
+    ("县委常委,组织部长贺建明出席会议。", {"贺建明": ["县委常委", "组织部长"]}),
+    ("出席会议的有:副县长韦振宇,县科协主席廖雪芬。", {"韦振宇": ["副县长"], "廖雪芬": ["县科协主席"]}),
+    ("科普部副部长(主持工作)韦振宇出席。", {"韦振宇": ["科普部副部长(主持工作)"]}),
+    ("市科协理事、东湖公司副总经理韦振宇发言,科技特派员廖雪芬、特级教师邝敏参加。",
+     {"韦振宇": ["市科协理事", "东湖公司副总经理"], "廖雪芬": ["科技特派员"], "邝敏": ["特级教师"]}),
+    # a conjunction or a place after a post opens no name
+    ("组织院士专家和港澳科技团体开展“科技专家广东行”活动。", {}),
     # the full name is known: the form of address is the same person
     ("市科协韦振宇主任出席。会后,韦主任接受采访。", {"韦振宇": ["主任"]}),
 ]

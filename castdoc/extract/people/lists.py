@@ -157,8 +157,16 @@ def name_rows(r: Reader) -> None:
             rest = t[cells[1][0]:cells[1][1]]
             if ORG_SUFFIX.search(rest) or positions_at_end().search(rest):
                 # 张建国 北京理工大学教授 / 张建国 北京理工大学 教授: the posts among the row's
-                # next cells (a unit, a 职称 or 职务 column) are its roles
-                r.add(*names[0], [c for c in cells[1:4] if _post_cell(t, *c)])
+                # next cells (a unit, a 职称 or 职务 column) are its roles, up to the next name
+                # (张建国 北京理工大学教授;李红梅 省农科院研究员)
+                for k, c in enumerate(cells):
+                    if c not in names:
+                        continue
+                    rest = cells[k + 1:]
+                    nxt = next((j for j, x in enumerate(rest) if x in names), len(rest))
+                    own = rest[:min(nxt, 3)]
+                    if own or k == 0:
+                        r.add(*c, [x for x in own if _post_cell(t, *x)])
 
 
 # a row's number run on into its first cell: 1.张建国, 2、李红梅, (3)赵志刚
@@ -191,8 +199,8 @@ def _cells(r: Reader, a: int, b: int) -> list[tuple[int, int]]:
 def _whole_name(r: Reader, a: int, b: int) -> bool:
     """t[a:b] is one name and nothing more (a surname and one or two characters)."""
     s = r.surname_len(a, strong=True)
-    if not s or not 1 <= b - a - s <= 2:
-        return False
+    if not s or not 1 <= b - a - s <= 2 or r.t[b - 1] in ORG_END or r.t[b - 2:b] == "大学":
+        return False  # 东方大学: a unit's cell
     return r.name_word(r.t[a:b], s)
 
 
