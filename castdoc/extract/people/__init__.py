@@ -28,6 +28,7 @@ from ...types import Person
 from .._tokens import clean_of
 from .bylines import bylines, contacts
 from .cues import DOCTRINE
+from .appoint import appointed
 from .lists import addressed, bracketed, counted_after_join, name_rows, post_labels, set_apart, shared_titles
 from .reader import Reader
 
@@ -48,6 +49,7 @@ def extract(doc, found) -> tuple[Person, ...]:
     name_rows(r)
     set_apart(r)
     _local_names(r)
+    appointed(r)
     addressed(r)
     return _people(r)
 

@@ -36,6 +36,8 @@ ADDRESS_FORMS = ("老师", "先生", "女士", "主任", "处长", "科长", "�
 ADDRESS_BEFORE = set("请与由向和及同据经")
 # surnames that are prepositions before a form of address (向老师请教, 于书记处)
 ADDRESS_NOT_SURNAME = set("向于和与对给为被把从跟同")
+# verbs of an appointment, before the name they give a post (任命韦振宇为…, 免去韦振宇的…职务)
+APPOINT_VERBS = ("任命", "聘任", "聘请", "推选", "选举", "增补", "提名", "免去", "选聘", "委任")
 # forms of address that name no role (王庆林同志)
 COURTESY = ("同志", "先生", "女士")
 
