@@ -7,7 +7,7 @@ import re
 from ... import nlp
 from .cues import CLAUSE_END
 from .patterns import positions_at_end
-from .words import ORG_END
+from .words import ADMIN_LEVELS, ORG_END
 
 _LIST_SEP = re.compile(r"[、兼]")
 
@@ -91,8 +91,8 @@ def role_word(w: str, tag: str) -> bool:
     """Whether a token (as jieba tags it) can stand in a role: a position, a unit, a name."""
     if w in nlp.lexicon("positions.txt") or w in nlp.lexicon("orgs.txt"):
         return True
-    if w in "()“”\"·":
-        return True
+    if w in "()“”\"·" or w in ADMIN_LEVELS:
+        return True  # 县/zg 工商联 主席: a level of government opens a unit's name
     if tag == "x" or tag in ("p", "c", "r", "d", "t", "y", "e", "o", "q") or tag.startswith("u"):
         return False
     if w.endswith(tuple(ORG_END)) and len(w) >= 2:

@@ -38,6 +38,8 @@ ADDRESS_BEFORE = set("请与由向和及同据经")
 ADDRESS_NOT_SURNAME = set("向于和与对给为被把从跟同")
 # verbs of an appointment, before the name they give a post (任命韦振宇为…, 免去韦振宇的…职务)
 APPOINT_VERBS = ("任命", "聘任", "聘请", "推选", "选举", "增补", "提名", "免去", "选聘", "委任")
+# the levels of government a unit's name opens with (县工商联, 省人大常委会), one character
+ADMIN_LEVELS = ("省", "市", "县", "区", "镇", "乡", "村", "州", "盟", "旗")
 # forms of address that name no role (王庆林同志)
 COURTESY = ("同志", "先生", "女士")
 
