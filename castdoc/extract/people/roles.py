@@ -77,7 +77,18 @@ def _split_at_gaps(t: str, a: int, b: int, gaps, pos_end) -> list[tuple[int, int
 
 
 def trim_left(t: str, a: int, b: int) -> int | None:
-    """Start of the longest run of name-like words ending at b (the role proper)."""
+    """Start of the longest run of name-like words ending at b (the role proper).
+
+    The post word that ends the piece counts whatever jieba makes of it in context (it may
+    read it run into the word before, as a verb): the run of words is read before it."""
+    m = positions_at_end().search(t, a, b)
+    if m and m.start() > a:
+        before = trim_left_words(t, a, m.start())
+        return m.start() if before is None else before
+    return trim_left_words(t, a, b)
+
+
+def trim_left_words(t: str, a: int, b: int) -> int | None:
     toks = nlp.pos_cut(t[a:b])
     start = None
     for w, tag, off in reversed(toks):
