@@ -21,15 +21,16 @@ def roles_before(t: str, spans: list[tuple[int, int]], ns: int, gaps=frozenset()
     while k >= floor and t[k] not in CLAUSE_END:
         k -= 1
     roles = _roles_in(t, k + 1, ns, gaps)
-    if roles and roles[0][0] == k + 1 and k > floor and t[k] in ",，":
+    while roles and roles[0][0] == k + 1 and k > floor and t[k] in ",，":
         # the clause before is roles only, and opens a clause itself: one run of posts
         j = k - 1
         while j >= floor and t[j] not in CLAUSE_END:
             j -= 1
-        if j < floor or t[j] in CLAUSE_END:
-            before = _roles_in(t, j + 1, k, gaps)
-            if before and before[0][0] == j + 1 and before[-1][1] == k:
-                roles = before + roles
+        before = _roles_in(t, j + 1, k, gaps)
+        if not (before and before[0][0] == j + 1 and before[-1][1] == k):
+            break
+        roles = before + roles
+        k = j
     return roles
 
 
