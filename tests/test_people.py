@@ -190,6 +190,10 @@ ROLE_CLASS_CASES = [
     ("据悉,郑立新表示同意。", {"郑立新": []}),
     ("本次会议由东湖理工学院主持。", {}),
     ("根据统计,理由充分,依据充足。", {}),
+    # 获奖名单 lines: a label cell without its colon; bare names after a bracketed one
+    ("一等奖 韦振宇 廖雪芬", {"韦振宇": [], "廖雪芬": []}),
+    ("一等奖:韦振宇(东湖大学)、廖雪芬;二等奖:邝敏(南山研究所)、钟立华",
+     {"韦振宇": [], "廖雪芬": [], "邝敏": [], "钟立华": []}),
     # a placeholder is not a person
     ("副市长王某某出席。", {}),
     # a surname with a form of address is a person, with no role

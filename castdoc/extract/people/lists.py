@@ -45,6 +45,18 @@ def bracketed(r: Reader) -> None:
                 roles.append((a, b))
             a = b + 1
         r.add(i, p, roles)
+        _listed_after_bracket(r, m.end())
+
+
+def _listed_after_bracket(r: Reader, j: int) -> None:
+    """一等奖:邵志新(北京理工大学)、温丽娜;二等奖:…: bare names listed after a bracketed one."""
+    t = r.t
+    while t[j:j + 1] == "、":
+        hit = r.name_at(j + 1, strong=True, min_strength=3)
+        if not hit or t[hit[0]:hit[0] + 1] not in ";,。、\n(" or not _whole_name(r, j + 1, hit[0]):
+            return
+        r.add(j + 1, hit[0])
+        j = hit[0]
 
 
 def _name_before(r: Reader, p: int) -> int | None:
@@ -151,6 +163,10 @@ def name_rows(r: Reader) -> None:
         cells = [_unnumbered(t, *c) for c in cells if not _NUMBER_CELL.match(t[c[0]:c[1]])]
         names = [c for c in cells if _whole_name(r, *c)]
         if len(names) >= 2 and len(names) == len(cells):
+            for x, y in names:
+                r.add(x, y)
+        elif len(names) >= 2 and len(names) == len(cells) - 1 and cells[0] not in names and cells[0][1] - cells[0][0] <= 10:
+            # 一等奖 邵志新 温丽娜: a label cell without its colon, then names only
             for x, y in names:
                 r.add(x, y)
         elif names and cells and names[0] == cells[0] and len(cells) >= 2:
