@@ -194,6 +194,9 @@ ROLE_CLASS_CASES = [
     ("一等奖 韦振宇 廖雪芬", {"韦振宇": [], "廖雪芬": []}),
     ("一等奖:韦振宇(东湖大学)、廖雪芬;二等奖:邝敏(南山研究所)、钟立华",
      {"韦振宇": [], "廖雪芬": [], "邝敏": [], "钟立华": []}),
+    # a two-character name ends where a follow word starts (熊林/陪同, not 熊林陪); a common
+    # surname opens a name jieba also reads as a place (于洋)
+    ("市科协副主席熊林陪同调研,副主席于洋深入企业。", {"熊林": ["市科协副主席"], "于洋": ["副主席"]}),
     # a placeholder is not a person
     ("副市长王某某出席。", {}),
     # a surname with a form of address is a person, with no role

@@ -103,6 +103,8 @@ class Names:
             ok = _NAME_WORD.get(word)
             if not (ok or ok is None and self.name_word(word, s)):
                 continue
+            if g == 2 and word[-1] in self.end_starts and t.startswith(FOLLOW_WORDS, e - 1) and self.end_strength(e - 1) >= 2:
+                continue  # 熊林陪同: the name ends where 陪同 starts
             if g == 2 and word[-1] in FOLLOW_CHARS:
                 # 周忠和作报告 is one name, 王伟和李明 two
                 if not (word[-1] == "和" and self.end_strength(e) >= 2 and not self.surname_len(e, strong=False)):

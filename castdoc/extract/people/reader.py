@@ -72,8 +72,11 @@ class Reader(Names):
 
         if self.t[i] in FOLLOW_CHARS and self.sur.get(self.t[i]) != 1:
             return True
+        if self.surname_len(i, strong=True) != 1:
+            return False
         tag = nlp.word_tag(self.t[i:i + 2])
-        return self.surname_len(i, strong=True) == 1 and tag is not None and tag.startswith("ns")
+        # (a common surname opens names jieba reads as places too: 于洋, 秦建强)
+        return tag is not None and tag.startswith("ns") and (self.sur.get(self.t[i]) != 1 or self.t[i + 2:i + 3] == "行")
 
     def list_after(self, e: int, roles) -> None:
         """Bare names after a name in a 、-list share its title (院士刘友梅、官春云)."""
