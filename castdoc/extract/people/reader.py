@@ -162,7 +162,13 @@ class Reader(Names):
         s = self.surname_len(i, strong=True)
         a, b = self.clause(i)
         # the surname opens a name (梁/nr) or stands alone (郑/ns 立新): not inside a longer word
-        return any(a + off == i and (tg.startswith("nr") or len(w) == s) for w, tg, off in nlp.pos_cut(self.t[a:b]))
+        # (after 由/据 a token starting at the surname is enough: 由/江力/主持, not 由于)
+        marked = self.after_agent_mark(i)
+        return any(
+            (a + off == i and (tg.startswith("nr") or len(w) == s or (marked and a + off + len(w) <= e)))
+            or (marked and a + off == i - 1 and a + off + len(w) == e and tg.startswith("nr"))  # 由钟刚/nr
+            for w, tg, off in nlp.pos_cut(self.t[a:b])
+        )
 
     def after_agent_mark(self, i: int) -> bool:
         """由/据 open the clause before the name: 会议由梁文华主持, 据郑立新介绍 (the mark
