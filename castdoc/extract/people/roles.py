@@ -7,7 +7,7 @@ import re
 from ... import nlp
 from .cues import CLAUSE_END
 from .patterns import positions_at_end
-from .words import ADMIN_LEVELS, ORG_END
+from .words import ADMIN_LEVELS, ORG_END, UNIT_JOINS
 
 _LIST_SEP = re.compile(r"[、兼]")
 
@@ -32,6 +32,12 @@ def roles_before(t: str, spans: list[tuple[int, int]], ns: int, gaps=frozenset()
         roles = before + roles
         k = j
     return roles
+
+
+# words of the sentence around a run of posts (出席会议的有, 邀请了): where a post's piece
+# opens with them, the pieces before it are not this person's; other words a post's piece
+# opens with (a unit's name jieba reads as verbs: 监督管理委员会) let the run go on
+_SENTENCE = re.compile(r"的|了|有|是|在|邀请|出席|参加|陪同|包括|看望|会见|主持|由|和|与|及|对|向")
 
 
 # a post's bracketed note, not part of its words: 副部长(主持工作), 副主席(正厅级)
@@ -61,8 +67,8 @@ def _roles_in(t: str, seg_start: int, ns: int, gaps) -> list[tuple[int, int]]:
         if start is None or start >= b:
             break
         roles.insert(0, (start, b))
-        if start > a:
-            break
+        if start > a and _SENTENCE.search(t, a, start):
+            break  # 会议邀请了东方大学教授: the clause's own words, no earlier post is this person's
     return roles
 
 
@@ -92,11 +98,23 @@ def trim_left(t: str, a: int, b: int) -> int | None:
 def trim_left_words(t: str, a: int, b: int) -> int | None:
     toks = nlp.pos_cut(t[a:b])
     start = None
-    for w, tag, off in reversed(toks):
-        if not role_word(w, tag):
+    for k in range(len(toks) - 1, -1, -1):
+        w, tag, off = toks[k]
+        if not (role_word(w, tag) or _joins_unit_name(toks, k, start, t, b)):
             break
         start = a + off
     return start
+
+
+def _joins_unit_name(toks, k: int, start, t: str, b: int) -> bool:
+    """和 inside a unit's name (科学技术和工业信息化局, 住房和城乡建设局): between two field
+    words, the second run ending in a unit word; not between two units (科技厅和科协)."""
+    w, tag, _ = toks[k]
+    if w not in UNIT_JOINS or start is None or k == 0:
+        return False
+    before = toks[k - 1][0]
+    after = t[start:b]
+    return before[-1] not in ORG_END and any(ch in ORG_END for ch in after) and role_word(before, toks[k - 1][1])
 
 
 def role_word(w: str, tag: str) -> bool:

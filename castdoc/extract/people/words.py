@@ -40,6 +40,8 @@ ADDRESS_NOT_SURNAME = set("向于和与对给为被把从跟同")
 APPOINT_VERBS = ("任命", "聘任", "聘请", "推选", "选举", "增补", "提名", "免去", "选聘", "委任")
 # the levels of government a unit's name opens with (县工商联, 省人大常委会), one character
 ADMIN_LEVELS = ("省", "市", "县", "区", "镇", "乡", "村", "州", "盟", "旗")
+# the conjunctions inside a unit's name (人力资源和社会保障局, 住房和城乡建设局)
+UNIT_JOINS = ("和", "与")
 # forms of address that name no role (王庆林同志)
 COURTESY = ("同志", "先生", "女士")
 
