@@ -26,6 +26,7 @@ import hashlib
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .errors import UsageError
 
@@ -59,14 +60,32 @@ class Config:
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest castdoc.toml, or pyproject.toml with [tool.castdoc], at or above ``start``."""
-    from .check.config import find_config as find
+    """The nearest castdoc.toml, or pyproject.toml with [tool.castdoc], at or above ``start``;
+    the search stops at a repository's root (a folder holding .git)."""
+    d = start.absolute()
+    if d.is_file() or not d.exists():
+        d = d.parent
+    for folder in (d, *d.parents):
+        c = folder / "castdoc.toml"
+        if c.is_file():
+            return c
+        p = folder / "pyproject.toml"
+        if p.is_file():
+            try:
+                data = tomllib.loads(p.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                data = {}
+            if "castdoc" in data.get("tool", {}):
+                return p
+        if (folder / ".git").exists():
+            break
+    return None
 
-    return find(start)
 
-
-def _table(file: Path) -> dict:
-    """The castdoc table of a file: the whole castdoc.toml, or pyproject's [tool.castdoc]."""
+def castdoc_table(file: Path) -> dict:
+    """The castdoc table of a file: the whole castdoc.toml, or pyproject's [tool.castdoc].
+    Read here for both [lexicon] and [check], so a missing or broken file reads the same
+    one line in every command."""
     if not file.is_file():
         raise UsageError("no such configuration file", path=str(file), hint="check the path given to --config")
     try:
@@ -88,21 +107,32 @@ def load(file: Path | str | None = None, *, start: Path | str | None = None) -> 
     if file is None:
         return Config()
     file = Path(file)
-    table = _table(file)
+    table = castdoc_table(file)
     lex = table.get("lexicon", {})
-    where = "[tool.castdoc.lexicon]" if file.name == "pyproject.toml" else "[lexicon]"
-    return Config(file=file, lexicon=lexicon_from_table(lex, root=file.parent, file=file, where=where))
+    return Config(file=file, lexicon=lexicon_from_table(lex, root=file.parent, file=file, where=section(file, "lexicon")))
 
 
-def lexicon_from_table(table, *, root: Path, file: Path | None = None, where: str = "[lexicon]") -> Lexicon:
+def section(file: Path, name: str) -> str:
+    """How a table is named in messages: [tool.castdoc.NAME] in pyproject.toml, else [NAME]."""
+    return f"[tool.castdoc.{name}]" if file.name == "pyproject.toml" else f"[{name}]"
+
+
+def checked_table(table, keys: set[str], *, where: str, file: Path | None) -> Callable[..., UsageError]:
+    """Raise unless ``table`` is a table of known ``keys`` (a typo in CI configuration must
+    fail, not quietly do nothing); returns the function that words the table's other errors."""
     def bad(msg: str, hint: str | None = None) -> UsageError:
         return UsageError(f"{where}: {msg}", path=str(file) if file else None, hint=hint)
 
     if not isinstance(table, dict):
         raise bad("must be a table")
-    unknown = set(table) - LEXICON_KEYS
+    unknown = set(table) - keys
     if unknown:
-        raise bad(f"unknown key(s) {', '.join(sorted(unknown))}", f"known keys: {', '.join(sorted(LEXICON_KEYS))}")
+        raise bad(f"unknown key(s) {', '.join(sorted(unknown))}", f"known keys: {', '.join(sorted(keys))}")
+    return bad
+
+
+def lexicon_from_table(table, *, root: Path, file: Path | None = None, where: str = "[lexicon]") -> Lexicon:
+    bad = checked_table(table, LEXICON_KEYS, where=where, file=file)
     names: dict[str, dict[str, None]] = {k: {} for k in KINDS.values()}
     for key in ("platforms", "initiatives", "people"):
         values = table.get(key, [])

@@ -13,6 +13,7 @@ import functools
 import os
 import sys
 import tempfile
+from typing import Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -41,22 +42,20 @@ def lexicon(name: str) -> dict[str, str]:
 @functools.cache
 def surnames() -> dict[str, int]:
     """surname -> class (1 common, 2 rare or also an everyday word)."""
-    out: dict[str, int] = {}
-    for ln in lexicon_lines("surnames.txt"):
-        word, _, cls = ln.partition("\t")
-        out[word.strip()] = int(cls or 1)
-    return out
+    return {word.strip(): int(cls or 1) for word, cls in _columns("surnames.txt")}
 
 
 @functools.cache
 def t2s() -> dict[int, str]:
     """Traditional -> simplified, one character for one (a ``str.translate`` table)."""
-    table: dict[int, str] = {}
-    for ln in lexicon_lines("t2s.tsv"):
-        t, _, s = ln.partition("\t")
-        if len(t) == 1 and len(s) == 1:
-            table[ord(t)] = s
-    return table
+    return {ord(t): s for t, s in _columns("t2s.tsv") if len(t) == 1 and len(s) == 1}
+
+
+def _columns(name: str) -> Iterator[tuple[str, str]]:
+    """(first column, the rest) of each line of a tab-separated lexicon file."""
+    for ln in lexicon_lines(name):
+        first, _, rest = ln.partition("\t")
+        yield first, rest
 
 
 def _private_dir(path: Path) -> bool:

@@ -262,6 +262,13 @@ def _hmm_words(sentence: str, fs) -> Iterator[str]:
         yield sentence[nexti:]
 
 
+def _other_tag(piece: str, probe: str) -> str:
+    """The tag of a piece that is not Han: m (a number), eng (``probe`` is Latin) or x."""
+    if _NUM.match(piece):
+        return "m"
+    return "eng" if _ENG.match(probe) else "x"
+
+
 class Tagger:
     """``cut(text)`` yields (word, tag) pairs as jieba's POSTokenizer with HMM would."""
 
@@ -273,18 +280,12 @@ class Tagger:
         for blk in _HAN_INTERNAL.split(sentence):
             if _HAN_INTERNAL.match(blk):
                 yield from self._cut_dag(blk)
-                continue
-            for x in _SKIP_INTERNAL.split(blk):
-                if _SKIP_INTERNAL.match(x):
-                    yield x, "x"
-                    continue
-                for xx in x:
-                    if _NUM.match(xx):
-                        yield xx, "m"
-                    elif _ENG.match(x):  # sic: jieba tests the whole piece here
-                        yield xx, "eng"
-                    else:
-                        yield xx, "x"
+            else:
+                for x in _SKIP_INTERNAL.split(blk):
+                    if _SKIP_INTERNAL.match(x):
+                        yield x, "x"
+                    else:  # each character, tagged (sic: jieba tests the whole piece for English)
+                        yield from ((xx, _other_tag(xx, x)) for xx in x)
 
     def _cut_dag(self, sentence: str) -> Iterator[tuple[str, str]]:
         tag = self.words.tag
@@ -321,15 +322,8 @@ class Tagger:
         for blk in _HAN_DETAIL.split(sentence):
             if _HAN_DETAIL.match(blk):
                 yield from self._cut_hmm(blk)
-                continue
-            for x in _SKIP_DETAIL.split(blk):
-                if x:
-                    if _NUM.match(x):
-                        yield x, "m"
-                    elif _ENG.match(x):
-                        yield x, "eng"
-                    else:
-                        yield x, "x"
+            else:
+                yield from ((x, _other_tag(x, x)) for x in _SKIP_DETAIL.split(blk) if x)
 
     def _cut_hmm(self, sentence: str) -> Iterator[tuple[str, str]]:
         pos_list = _viterbi(sentence, self.states, self.start_p, self.trans_p, self.emit_p)

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Span:
+    """Where a stretch of the text runs, ``[start, end)``, without its characters: what a
+    stage needs to find a zone again (Structure.body) without copying it."""
+
     start: int
     end: int
 
@@ -171,6 +174,9 @@ class Task:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Keyword:
+    """A term that stands out in the document (castdoc.extract.keywords); ``weight`` is the
+    score it was ranked by, kept so that a reader can cut the list where they like."""
+
     term: str
     weight: float
 

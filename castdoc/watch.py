@@ -177,15 +177,17 @@ class Inbox:
         return Path(os.path.relpath(os.path.abspath(path), os.path.abspath(self.folder))).as_posix()
 
     def _write_tasks(self) -> None:
+        """The task list written through the one output guard (castdoc.outputs): never onto a
+        watched document, never a folder, a failed write one line and the watch goes on."""
+        from .outputs import Inputs, write_output
         from .tasklist import SUFFIX_FORMATS, render, select
-        from .writeout import write_atomic
 
         rows = select(row for s in self.seen.values() for row in s.rows)
         fmt = SUFFIX_FORMATS.get(self.tasks.suffix.lower(), "csv")
         try:
-            write_atomic(self.tasks, render(rows, fmt))
-        except OSError as e:
-            self.say(f"error: {self.tasks}: cannot write the task list: {e.strerror or e}")
+            write_output(self.tasks, render(rows, fmt), inputs=Inputs(self.seen), option="--tasks")
+        except CastdocError as e:
+            self.say(f"error: {e.line()}")
 
 
 def watch(folder: Path, *, interval: float = 2.0, once: bool = False, tasks: Path | None = None,

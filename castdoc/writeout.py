@@ -44,13 +44,27 @@ def write_atomic_bytes(target: Path | str, data: bytes) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+    except BaseException:
+        _discard(tmp)
+        raise
+    _rename_over(tmp, target)
+
+
+def _rename_over(tmp: Path | str, target: Path) -> None:
+    """The finished temporary file renamed over ``target``; removed if that fails, so no
+    half-made name is left behind (both ways of writing end here)."""
+    try:
         os.replace(tmp, target)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _discard(tmp)
         raise
+
+
+def _discard(tmp: Path | str) -> None:
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
 
 
 def _write_anonymous(target: Path, data: bytes) -> bool:
@@ -72,14 +86,7 @@ def _write_anonymous(target: Path, data: bytes) -> bool:
         tmp = target.parent / f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
         if not _link_fd(fd, tmp):
             return False
-        try:
-            os.replace(tmp, target)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        _rename_over(tmp, target)
         return True
     finally:
         os.close(fd)

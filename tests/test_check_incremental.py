@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from castdoc.check import runner as check_runner
+from castdoc.check import pair as check_pair  # where a pair's document is read
 from castdoc.check import state as check_state
 from castdoc.cli import app
 
@@ -38,13 +38,13 @@ def archive(tmp_path) -> Path:
 def reads(monkeypatch) -> list[str]:
     """The documents check reads (parses), in this process."""
     seen: list[str] = []
-    real = check_runner._read
+    real = check_pair._read
 
     def counting(doc, limits):
         seen.append(Path(doc).name)
         return real(doc, limits)
 
-    monkeypatch.setattr(check_runner, "_read", counting)
+    monkeypatch.setattr(check_pair, "_read", counting)
     return seen
 
 

@@ -222,3 +222,10 @@ def test_joint_issuers_on_lines_of_their_own_are_kept_whole():
             "临江市科学技术局\n临江市教育局\n2025年5月6日\n")
     (rec,) = parse_text(text)
     assert rec.issuer == "临江市科学技术局 临江市教育局"
+
+
+def test_recipients_under_a_title_lengthened_by_pinyin_glosses():
+    title = "關(guān)于征求《云岭省推進(jìn)科技創(chuàng)新人才集聚項(xiàng)目管理辦法(征求意見(jiàn)稿)》意見(jiàn)的函"
+    text = f"{title}\n各有關(guān)單位:\n請于2025年5月10日前反饋意見,逾期視為無意見。\n"
+    (rec,) = parse_text(text)
+    assert rec.recipients == ("各有關(guān)單位",)

@@ -407,3 +407,34 @@ def test_xu_alone_asks_but_xuyao_and_suoxu_do_not():
         ("已命名到期的市级示范基地，需重新进行申报认定", "已命名到期的市级示范基地"),  # the clause before names who
         ("申报单位需提交复核报告", "申报单位"),
     ]
+
+
+def _speech_scanned(monkeypatch, n: int) -> int:
+    """Characters the reported-speech filter reads for a notice whose one sentence holds
+    ``n`` requests (请…, 请…, …)."""
+    from castdoc.extract.tasks import filters
+
+    real = filters.NOTICE_SPEECH
+    read = [0]
+
+    class Counting:
+        def search(self, text, pos=0, endpos=None):
+            endpos = len(text) if endpos is None else endpos
+            read[0] += max(0, endpos - pos)
+            return real.search(text, pos, endpos)
+
+    monkeypatch.setattr(filters, "NOTICE_SPEECH", Counting())
+    body = "，".join(f"请第{i}组报送材料" for i in range(n))
+    text = f"关于报送材料的通知\n\n各单位：\n\n{body}。\n\n某市科学技术协会\n2024年3月1日\n"
+    tasks = _tasks(text)
+    monkeypatch.setattr(filters, "NOTICE_SPEECH", real)
+    assert tasks  # the requests are read
+    return read[0]
+
+
+def test_a_long_run_of_requests_is_read_once_not_once_per_request(monkeypatch):
+    """Each 请 asks whether speech or a quotation stands before it in the sentence: the
+    text before is read once, so four times the requests read about four times the text
+    (rescanning from the sentence's start read sixteen times as much)."""
+    small, large = _speech_scanned(monkeypatch, 60), _speech_scanned(monkeypatch, 240)
+    assert small > 0 and large / small < 6

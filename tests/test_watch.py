@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,21 @@ def test_watch_loops_until_stopped(tmp_path):
 def test_not_a_folder_is_a_usage_error(tmp_path):
     r = CliRunner().invoke(app, ["watch", str(tmp_path / "nowhere"), "--once"])
     assert r.exit_code == 2 and "not a folder" in r.output
+
+
+def test_the_task_list_goes_through_the_output_guard(tmp_path):
+    """A --tasks that names a watched document (a hard link to it) is refused in one line,
+    the document left as it was, and the watch goes on."""
+    inbox_dir = tmp_path / "inbox"
+    inbox_dir.mkdir()
+    doc = inbox_dir / "a.txt"
+    doc.write_text(NOTICE.format(what="工作总结", m=5, d=20), encoding="utf-8")
+    before = doc.read_bytes()
+    link = tmp_path / "tasks.csv"
+    os.link(doc, link)
+    said: list[str] = []
+    inbox = watch_mod.Inbox(inbox_dir, tasks=link, say=said.append, settle=False)
+    assert inbox.poll() == 1
+    assert doc.read_bytes() == before
+    errors = [line for line in said if line.startswith("error: ")]
+    assert len(errors) == 1 and "is one of the inputs" in errors[0] and "--tasks" in errors[0]

@@ -24,11 +24,11 @@ not quietly switch a rule off.
 from __future__ import annotations
 
 import fnmatch
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Iterable
 
+from ..config import castdoc_table, checked_table, find_config, section
 from ..errors import UsageError
 from . import RULES, resolve
 
@@ -92,64 +92,18 @@ def _matches(rel: str, globs: Iterable[str]) -> bool:
     return False
 
 
-def find_config(start: Path) -> Path | None:
-    """The nearest castdoc.toml, or pyproject.toml with [tool.castdoc], at or above ``start``.
-
-    The walk stops at the repository root (a folder holding .git), so an unrelated file
-    above the archive's repository is never picked up.
-    """
-    d = start.absolute()
-    if d.is_file() or not d.exists():
-        d = d.parent
-    for folder in (d, *d.parents):
-        c = folder / "castdoc.toml"
-        if c.is_file():
-            return c
-        p = folder / "pyproject.toml"
-        if p.is_file():
-            try:
-                data = tomllib.loads(p.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                data = {}
-            if "castdoc" in data.get("tool", {}):
-                return p
-        if (folder / ".git").exists():
-            break
-    return None
-
-
 def load_config(file: Path | None, *, start: Path | None = None) -> CheckConfig:
     """Read ``file`` (or the one found from ``start``); defaults when there is none."""
     if file is None and start is not None:
         file = find_config(start)
     if file is None:
         return CheckConfig(root=Path.cwd())
-    if not file.is_file():
-        raise UsageError("no such configuration file", path=str(file), hint="check the path given to --config")
-    try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as e:
-        raise UsageError(f"cannot read configuration: {e}", path=str(file)) from None
-    except tomllib.TOMLDecodeError as e:
-        raise UsageError(f"not valid TOML: {e}", path=str(file)) from None
-    if file.name == "pyproject.toml":
-        table = data.get("tool", {}).get("castdoc", {}).get("check", {})
-        where = "[tool.castdoc.check]"
-    else:
-        table = data.get("check", {})
-        where = "[check]"
-    return config_from_table(table, root=file.parent, file=file, where=where)
+    table = castdoc_table(file).get("check", {})
+    return config_from_table(table, root=file.parent, file=file, where=section(file, "check"))
 
 
 def config_from_table(table: dict, *, root: Path, file: Path | None = None, where: str = "[check]") -> CheckConfig:
-    def bad(msg: str, hint: str | None = None):
-        return UsageError(f"{where}: {msg}", path=str(file) if file else None, hint=hint)
-
-    if not isinstance(table, dict):
-        raise bad("must be a table")
-    unknown = set(table) - KEYS
-    if unknown:
-        raise bad(f"unknown key(s) {', '.join(sorted(unknown))}", f"known keys: {', '.join(sorted(KEYS))}")
+    bad = checked_table(table, KEYS, where=where, file=file)
 
     def ids(values, key: str) -> set[str]:
         if isinstance(values, str):

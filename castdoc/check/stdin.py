@@ -13,7 +13,7 @@ from ..errors import RecordError
 from .config import CheckConfig
 from .findings import CheckResult
 from .records import load_record
-from .runner import _finding, apply_config
+from .pair import _finding, apply_config
 
 NAME = "<stdin>"
 

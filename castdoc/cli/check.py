@@ -1,4 +1,4 @@
-"""``castdoc check``: options in, ``castdoc.check.runner.run_check`` does the rest."""
+"""``castdoc check``: options in, ``castdoc.check.run.run_check`` does the rest."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -56,7 +56,7 @@ def check(
 
         rules_table(sys.stdout)
         return 0
-    from ..check.runner import run_check
+    from ..check.run import run_check
     from ..parse import Limits
 
     return run_check(paths, fmt=fmt.value, config=config, select=select, ignore=ignore, records=records, fix=fix,

@@ -232,7 +232,7 @@ class _Finder:
             name = t[s:e]
             if len(name) - len(head) < 2 or name.startswith(COLLECTIVE):
                 continue
-            if not any(_distinctive(w, tag) or (tag == "zg" and w in PLACE_ENDS) for w, tag in words):
+            if not _sets_apart(words):
                 continue
             if t[s - 1:s] == "(" and _heads_at_end_re().search(t[max(0, s - 8):s - 1]):
                 continue  # an alias in parentheses after a name: 工作站(海外海智计划工作站)
@@ -396,6 +396,20 @@ def _name_part(w: str, tag: str) -> bool:
     if tag == "q":
         return len(w) >= 2
     return True  # nouns, places, organisations, vn, field words, unknown words, verbs inside a name
+
+
+_ORG_WORDS = frozenset("学会 协会 科协 研究会 联合会 委员会 促进会".split())
+
+
+def _sets_apart(words: list[tuple[str, str]]) -> bool:
+    """What makes a name of the words before a head: a distinctive word, a place (某某湾),
+    or an organisation named by its field (机械工程学会第八次会员代表大会)."""
+    if any(_distinctive(w, tag) or (tag == "zg" and w in PLACE_ENDS) for w, tag in words):
+        return True
+    if any(w in _ORG_WORDS for w, _ in words):
+        return any(len(w) >= 2 and w not in GENERIC and w not in _ORG_WORDS and tag.startswith(("n", "vn"))
+                   for w, tag in words)
+    return False
 
 
 def _distinctive(w: str, tag: str) -> bool:

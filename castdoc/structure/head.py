@@ -53,8 +53,8 @@ def recipients(ctx: Context, after: int | None) -> Recipients | None:
             groups = split_groups(t[:-1])
             if groups and max(b - a for a, b in groups) <= 40:
                 return Recipients(tuple(ctx.mention(ctx.lines[i], a, b) for a, b in groups), i)
-        if len(t) >= 60 or is_dateline(t):
-            break  # the body has started
+        if len(t) >= 60 and ("(" not in t or len(PINYIN_GLOSS.sub("", t)) >= 60) or is_dateline(t):
+            break  # the body has started (a title read with pinyin glosses is still a title)
     return None
 
 

@@ -8,6 +8,7 @@ tests/test_vocab.py keeps it so.
 """
 from __future__ import annotations
 
+from .build import alternation, any_of
 from .contact import (
     CONTACT_HINT,
     CONTACT_NAME,

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .build import any_of
+
 # ------------------------------------------------------------------ roles
 # After a date (and its time): it closes a window. 下班前 is the end of that working day.
 DEADLINE_AFTER = re.compile(r"^\s*(?:前|之前|以前|为止|為止|止|截止|下班前|下班之前)")
@@ -18,14 +20,15 @@ DEADLINE_BEFORE = re.compile(
     r"(?:截止|截至|截止日期[为為是]?|截止时间[为為是]?|截止時間[为為是]?|最迟|最遲|最晚|不晚于|不迟于|期限[为為是]?"
     r"|即日起至|即日起到|即日至|即日起)\s*(?:(?:本|下)?(?:周|星期)[一二三四五六日天]\s*[(（]?)?\s*$"
 )
-EVENT_WORDS = re.compile(
-    r"召开|举行|举办|開展|开展|调研|考察|参观|走访|莅临|会见|出席|座谈|开幕|闭幕|启动|颁奖|揭牌|报到|比赛|"
-    r"活动|会议|会上|大会|论坛|培训|讲座|交流|调查|参加|舉行|舉辦|召開|會議"
-)
+EVENT_WORDS = any_of((
+    "召开", "举行", "举办", "開展", "开展", "调研", "考察", "参观", "走访", "莅临", "会见", "出席", "座谈", "开幕", "闭幕",
+    "启动", "颁奖", "揭牌", "报到", "比赛", "活动", "会议", "会上", "大会", "论坛", "培训", "讲座", "交流", "调查", "参加",
+    "舉行", "舉辦", "召開", "會議",
+))
 # A request or an announcement before a date: what it names lies after the notice was signed.
 AHEAD_BEFORE = re.compile(r"(?:请于|須于|须于|应于|定于|将于|拟于|务必于|截止|截至|最迟|不晚于|不迟于)\s*$")
 # 公示期为…至…, 征集时间:…至…, …期间: a span that closes a window for acting.
-PERIOD_BEFORE = re.compile(r"期|时间|時間|日期")
+PERIOD_BEFORE = any_of(("期", "时间", "時間", "日期"))
 PERIOD_AFTER = re.compile(r"^\s*(?:期间|期間|内|內)")
 
 # ------------------------------------------------------------------ relative days
@@ -60,6 +63,8 @@ WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6
 MONTH_WORDS = {"本月": 0, "当月": 0, "當月": 0, "这个月": 0, "下个月": 1, "下月": 1, "次月": 1, "上个月": -1, "上月": -1}
 # 今年 / 明年 / 次年 / 去年 / 前年: years after the document's.
 YEAR_WORDS = {"今年": 0, "本年": 0, "当年": 0, "明年": 1, "次年": 1, "来年": 1, "去年": -1, "上年": -1, "前年": -2}
+# 14日前 / 15日召开: what, after a day written without its month, makes it a date
+DAY_ALONE_AFTER = ("前", "之前", "以前", "截止", "止", "召开", "举行", "举办", "开幕", "闭幕", "开班", "揭牌", "召開", "舉行", "舉辦")
 # 次日 / 翌日 / 第二天: the day after the date written before it.
 NEXT_DAY_WORDS = ("次日", "翌日", "第二天")
 # 月底 / 月末 / 年底 / 年末: the last part of a month or a year.

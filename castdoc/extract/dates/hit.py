@@ -47,3 +47,16 @@ class Spans:
         k = bisect.bisect_right(self.starts, s)
         self.starts.insert(k, s)
         self.ends.insert(k, e)
+
+    def free_matches(self, rx, text: str):
+        """(match, start, end) of each match of ``rx`` in ``text`` that no span taken so far
+        covers; asked as each match is reached, so a date kept just before counts."""
+        for m in rx.finditer(text):
+            s, e = m.start(), m.end()
+            if self.free(s, e):
+                yield m, s, e
+
+    def keep(self, hits: list, h, s: int, e: int) -> None:
+        """``h`` kept, and its span taken up to what it took after it (a time, 前)."""
+        hits.append(h)
+        self.add(s, max(e, h.after))

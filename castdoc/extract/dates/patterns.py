@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 from ...datefmt import CN_DAY, CN_MONTH, CN_YEAR, CN_YEAR2, NUMERAL_AHEAD, PARTS, TIME
+from ...vocab import alternation
 from ...vocab.dates import (
+    DAY_ALONE_AFTER,
     DAY_PART_WORDS,
     DAY_WORDS,
     MONTH_WORDS,
@@ -20,6 +22,18 @@ from ...vocab.dates import (
     YEAR_WORDS,
 )
 
+
+
+def _alt(words) -> str:
+    """The words as alternatives, the longest first (下下 before 下)."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+def _named(group: str, alternatives: str) -> re.Pattern:
+    """A pattern that finds one of ``alternatives`` and names it ``group`` (the word looked up)."""
+    return re.compile(rf"(?P<{group}>{alternatives})")
+
+
 _Y4 = rf"(?:(?:19|20)\d{{2}}|{CN_YEAR})"
 Y = rf"(?:{_Y4}|\d{{2}}|{CN_YEAR2})"  # 2024年, 二〇二四年, 24年, 零七年
 M = rf"(?:\d{{1,2}}|{CN_MONTH})"
@@ -29,6 +43,8 @@ _NUMERAL_BEFORE = r"(?<![\d.\-/〇○零一二三四五六七八九十廿卅])"
 _NO_NUMERAL_BEFORE = r"(?<![\d〇○零一二三四五六七八九十廿卅])"
 XUN_WORDS = "|".join(XUN_DAYS)  # (longest first, as listed)
 _WEEK = "|".join(WEEK_NAMES)
+_DASH = "[-—–~～]"
+_TO = rf"(?:{_DASH}|至|到)"  # what joins a range's two ends: 1月3日至5日, 9.20-9.25
 
 # [年] 月 [日]: the head of every Chinese-style date.
 HEAD = re.compile(
@@ -42,9 +58,9 @@ RANGE_TAIL = re.compile(
 )
 # 12月18日和19日 / 5月22、23日 / 9月10号,11号,12号: days listed after a head, each a date.
 LIST_TAIL = re.compile(rf"\s*(?:(?P<sep>、|和|及|与)|,)\s*(?P<d>{D})\s*(?P<ds>[日号])?(?![\d.])")
-MONTH_TAIL = re.compile(rf"\s*(?:[-—–~～]|至|到)\s*(?:(?P<y>{Y})\s*年\s*)?(?P<m>{M})\s*月(?!\s*[\d〇○零一二三四五六七八九十廿卅])")
+MONTH_TAIL = re.compile(rf"\s*{_TO}\s*(?:(?P<y>{Y})\s*年\s*)?(?P<m>{M})\s*月(?!\s*[\d〇○零一二三四五六七八九十廿卅])")
 # Parts of a month: 上旬 1–10, 中旬 11–20, 下旬 21–end; 月初 and 月底 likewise.
-XUN = re.compile(rf"(?P<x>{XUN_WORDS})")
+XUN = _named("x", XUN_WORDS)
 # 1月3 / 十月31 with no 日: a date only where what follows ends it.
 NO_DAY_MARK_END = re.compile(rf"(?:$|[\s,.;:!?、)\]】》”]|前|之前|以前|止|起|至|到|截止|[-—–~～]|{_PART}|\d{{1,2}}[:：])")
 # 2019-05-27 / 2019/04/19 / 2019.9.6 / 2018-12-1209:03 (a time glued to the day).
@@ -53,16 +69,17 @@ ISO = re.compile(  # (the look-ahead first: a faster search)
     r"(?:(?P<d>\d{1,2})(?![0-9/]|\.[0-9])|(?P<dg>\d{2})(?=\d{1,2}[:：]\d{2}))"
 )
 # 2024.9.20-9.25 / 2024-09-20至09-25: the end of a range written after a full date, year left out.
-ISO_TAIL = re.compile(r"\s*(?:[-—–~～]|至|到)\s*(?:(?P<y>(?:19|20)\d{2})\s*[-/.]\s*)?(?P<m>\d{1,2})\s*(?P<sep>[-/.])\s*(?P<d>\d{1,2})(?![\d.\-/:])")
+ISO_TAIL = re.compile(rf"\s*{_TO}" r"\s*(?:(?P<y>(?:19|20)\d{2})\s*[-/.]\s*)?(?P<m>\d{1,2})\s*(?P<sep>[-/.])\s*(?P<d>\d{1,2})(?![\d.\-/:])")
 DMY = re.compile(r"(?=\d)(?<![A-Za-z0-9_./\-])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?![0-9]|\.[0-9])")
 # 20240307: eight digits, a date only where the words around say so.
 COMPACT = re.compile(r"(?=[12])(?<![A-Za-z0-9_])(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![A-Za-z0-9_])")
 # 09-01 / 9.20 / 6·30 / 9/20: a month and a day, a date only before 前 or after 截止.
 SHORT = re.compile(r"(?=\d)(?<![\d.\-/:·A-Za-z])(?P<m>\d{1,2})\s*(?P<sep>[-.·/])\s*(?P<d>\d{1,2})(?![\d.\-/:%·])")
 # 14日下午 / 于15日 / 21日(周三) / 30日前: a day whose month comes from the date before it.
+_DAY_ALONE_AFTER = alternation(DAY_ALONE_AFTER)
 DAY_ONLY = re.compile(
     rf"{NUMERAL_AHEAD}(?:(?<![\d.\-/年月第每〇○零一二三四五六七八九十廿卅])(?P<d>{D})\s*[日号]"
-    rf"(?=\s*(?:{_PART}|[(（]\s*(?:{_WEEK})|前|之前|以前|截止|止|召开|举行|举办|开幕|闭幕|开班|揭牌|召開|舉行|舉辦))"
+    rf"(?=\s*(?:{_PART}|[(（]\s*(?:{_WEEK})|{_DAY_ALONE_AFTER}))"
     rf"|(?<=于)(?P<d2>{D})\s*[日号](?![内後后]))"
 )
 WEEKDAY = re.compile(rf"\s*\(\s*(?:{_WEEK})\s*(?P<wd>[一二三四五六日天])\s*\)")
@@ -70,17 +87,13 @@ PART_AFTER = re.compile(rf"\s*(?P<part>{_PART})")
 TIME_AFTER = re.compile(rf"\s*(?:{TIME.pattern})")
 
 
-def _alt(words) -> str:
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-
-
 # Relative dates, counted from the document's date.
-REL_DAY = re.compile(rf"(?P<w>{_alt(DAY_WORDS)})")
-REL_DAY_PART = re.compile(rf"(?P<w>{_alt(DAY_PART_WORDS)})")
+REL_DAY = _named("w", _alt(DAY_WORDS))
+REL_DAY_PART = _named("w", _alt(DAY_PART_WORDS))
 BARE_WEEKDAY = re.compile(rf"(?=[周星礼禮])(?:{_WEEK})(?P<wd>[一二三四五六日天])")
 REL_WEEK = re.compile(
     rf"(?P<k>{_alt(WEEK_WORDS)})(?:{_WEEK})(?P<wd>[一二三四五六日天末])"
-    rf"(?:\s*(?:至|到|[-—–~～])\s*(?:{_WEEK})?(?P<wd2>[一二三四五六日天]))?"  # 下周一至周三
+    rf"(?:\s*{_TO}\s*(?:{_WEEK})?(?P<wd2>[一二三四五六日天]))?"  # 下周一至周三
 )
 REL_MONTH = re.compile(
     rf"(?=[本当當这下次上月])(?:(?P<k>{_alt(MONTH_WORDS)})\s*(?:(?P<d>{D})\s*[日号]|(?P<x>{XUN_WORDS}))"
@@ -93,7 +106,7 @@ REL_YEAR = re.compile(
 )
 # 三天后 / 2周后 / 5天前: days from the document's date (收到通知后3天内 is a rule, not a day).
 REL_OFFSET = re.compile(r"(?=[\d一二三四五六七八九十两])(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,3})\s*(?P<u>天|周|个星期|個星期)\s*(?P<dir>以后|之后|以後|之後|后|後|前|以前|之前)(?!\s*[内內])")
-REL_NEXT = re.compile(rf"(?P<w>{_alt(NEXT_DAY_WORDS)})")
+REL_NEXT = _named("w", _alt(NEXT_DAY_WORDS))
 # 即日起至…, 自即日起至…: a range from the document's date.
 FROM_TODAY = re.compile(r"(?:自|从)?即日(?:起)?\s*(?:至|到)\s*$")
 # Between two dates of a range: 2021年4月20日11:00时至2021年4月25日17:00时.

@@ -37,10 +37,7 @@ _BRACKETED_DATE_AFTER = "("
 def year_forms(text: str, taken) -> list[Hit]:
     """今年6月底, 明年3月1日, 年底, 2024年底; 本月底, 下月10日, 月底."""
     hits: list[Hit] = []
-    for m in REL_YEAR.finditer(text):
-        s, e = m.start(), m.end()
-        if not taken.free(s, e):
-            continue
+    for m, s, e in taken.free_matches(REL_YEAR, text):
         if m["y"]:  # 2024年底: the last part of that year
             h = Hit(s=s, e=e, y=int(m["y"]), m=12, d=21, d_end=31, month_grain=True, grain="end", after=e)
         elif m["end"] or m["end2"]:
@@ -50,43 +47,36 @@ def year_forms(text: str, taken) -> list[Hit]:
             mo = cn_number(m["m"])
             if not mo or not 1 <= mo <= 12:
                 continue
-            k = YEAR_WORDS[m["k"]]
-            if m["d"]:
-                d = cn_number(m["d"])
-                if not d or d > 31:
-                    continue
-                h = with_part(text, Hit(s=s, e=e, y=None, m=mo, d=d, after=e, rel=("year", k)))
-            else:
-                a, b = XUN_DAYS[m["x"]] if m["x"] else (1, 31)
-                h = Hit(s=s, e=e, y=None, m=mo, d=a, d_end=b, month_grain=True, grain=_grain(m["x"]), after=e,
-                        rel=("year", k))
-        hits.append(h)
-        taken.add(s, max(e, h.after))
-    for m in REL_MONTH.finditer(text):
-        s, e = m.start(), m.end()
-        if not taken.free(s, e):
-            continue
-        k = MONTH_WORDS[m["k"]] if m["k"] else 0
-        if m["d"]:
-            d = cn_number(m["d"])
-            if not d or d > 31:
+            h = _in_month(text, s, e, m["d"], m["x"], month=mo, rel=("year", YEAR_WORDS[m["k"]]))
+            if h is None:
                 continue
-            h = with_part(text, Hit(s=s, e=e, y=None, m=None, d=d, after=e, rel=("month", k)))
-        else:
-            a, b = XUN_DAYS[m["x"] or m["x2"]]
-            h = Hit(s=s, e=e, y=None, m=None, d=a, d_end=b, month_grain=True, grain=_grain(m["x"] or m["x2"]), after=e,
-                    rel=("month", k))
-        hits.append(h)
-        taken.add(s, max(e, h.after))
+        taken.keep(hits, h, s, e)
+    for m, s, e in taken.free_matches(REL_MONTH, text):
+        k = MONTH_WORDS[m["k"]] if m["k"] else 0
+        h = _in_month(text, s, e, m["d"], m["x"] or m["x2"], month=None, rel=("month", k))
+        if h is not None:
+            taken.keep(hits, h, s, e)
     return hits
+
+
+def _in_month(text: str, s: int, e: int, day: str | None, xun: str | None, *, month: int | None,
+              rel: tuple) -> Hit | None:
+    """A day of a relative month (下月10日, 明年3月1日: its part of day with it) or a part of
+    that month (下月中旬; neither: the whole month); None for a day no month has."""
+    if day:
+        d = cn_number(day)
+        if not d or d > 31:
+            return None
+        return with_part(text, Hit(s=s, e=e, y=None, m=month, d=d, after=e, rel=rel))
+    a, b = XUN_DAYS[xun] if xun else (1, 31)
+    return Hit(s=s, e=e, y=None, m=month, d=a, d_end=b, month_grain=True, grain=_grain(xun), after=e, rel=rel)
 
 
 def day_forms(text: str, taken) -> list[Hit]:
     """明天上午, 下周五前, 次日."""
     hits: list[Hit] = []
-    for m in REL_WEEK.finditer(text):
-        s, e = m.start(), m.end()
-        if not taken.free(s, e) or text[e:e + 1] == _BRACKETED_DATE_AFTER:
+    for m, s, e in taken.free_matches(REL_WEEK, text):
+        if text[e:e + 1] == _BRACKETED_DATE_AFTER:
             continue  # 截止本周三(10月21日): the date in brackets says it
         k = WEEK_WORDS[m["k"]]
         if m["wd"] == "末":  # 本周末: its Saturday and Sunday
@@ -98,31 +88,23 @@ def day_forms(text: str, taken) -> list[Hit]:
             if m["wd2"] and last <= first:
                 e = m.end("wd")  # (not a range after all: keep the first day only)
         h = with_part(text, Hit(s=s, e=e, y=None, m=None, d=None, after=e, rel=rel))
-        hits.append(h)
-        taken.add(s, max(e, h.after))
-    for m in REL_DAY_PART.finditer(text):  # 明早8点, 今晚
-        s, e = m.start(), m.end()
-        if not taken.free(s, e):
-            continue
+        taken.keep(hits, h, s, e)
+    for m, s, e in taken.free_matches(REL_DAY_PART, text):  # 明早8点, 今晚
         k, part = DAY_PART_WORDS[m["w"]]
         h = with_part(text, Hit(s=s, e=e, y=None, m=None, d=None, after=e, rel=("day", k)))
         h = replace(h, part=part, time=_evening(h.time, part))
-        hits.append(h)
-        taken.add(s, max(e, h.after))
-    for m in BARE_WEEKDAY.finditer(text):  # 周五前, 于星期三上午
-        s, e = m.start(), m.end()
-        if not taken.free(s, e) or text[e:e + 1] == _BRACKETED_DATE_AFTER or text[s - 1:s] == "(":
+        taken.keep(hits, h, s, e)
+    for m, s, e in taken.free_matches(BARE_WEEKDAY, text):  # 周五前, 于星期三上午
+        if text[e:e + 1] == _BRACKETED_DATE_AFTER or text[s - 1:s] == "(":
             continue
         if BARE_WEEKDAY_NOT_BEFORE.search(text, max(0, s - 2), s):
             continue
         if not (BARE_WEEKDAY_BEFORE.search(text, max(0, s - 4), s) or BARE_WEEKDAY_AFTER.match(text[e:e + 8])):
             continue
         h = with_part(text, Hit(s=s, e=e, y=None, m=None, d=None, after=e, rel=("weekday", WEEKDAYS[m["wd"]])))
-        hits.append(h)
-        taken.add(s, max(e, h.after))
-    for m in REL_DAY.finditer(text):
-        s, e = m.start(), m.end()
-        if not taken.free(s, e) or text[e:e + 1] == _BRACKETED_DATE_AFTER:
+        taken.keep(hits, h, s, e)
+    for m, s, e in taken.free_matches(REL_DAY, text):
+        if text[e:e + 1] == _BRACKETED_DATE_AFTER:
             continue
         opening = m["w"] in DAY_WORD_OPENING and text[e:e + 1] == "," and (s == 0 or text[s - 1] in "\n。;!? ")
         if not (opening or DAY_WORD_AFTER.match(text[e:e + 8]) or DAY_WORD_BEFORE.search(text, max(0, s - 4), s)):
@@ -130,26 +112,19 @@ def day_forms(text: str, taken) -> list[Hit]:
         if text[e:e + 1] == "的":
             continue
         h = with_part(text, Hit(s=s, e=e, y=None, m=None, d=None, after=e, rel=("day", DAY_WORDS[m["w"]])))
-        hits.append(h)
-        taken.add(s, max(e, h.after))
-    for m in REL_OFFSET.finditer(text):  # 三天后, 2周后
-        s, e = m.start(), m.end()
-        if not taken.free(s, e) or OFFSET_NOT_FROM_TODAY.search(text, max(0, s - 10, text.rfind("\n", max(0, s - 10), s) + 1), s):
+        taken.keep(hits, h, s, e)
+    for m, s, e in taken.free_matches(REL_OFFSET, text):  # 三天后, 2周后
+        if OFFSET_NOT_FROM_TODAY.search(text, max(0, s - 10, text.rfind("\n", max(0, s - 10), s) + 1), s):
             continue
         n = cn_number(m["n"].replace("两", "二"))
         if not n:
             continue
         days = n * (7 if m["u"] != "天" else 1) * (-1 if "前" in m["dir"] else 1)
         h = with_part(text, Hit(s=s, e=e, y=None, m=None, d=None, after=e, rel=("day", days)))
-        hits.append(h)
-        taken.add(s, max(e, h.after))
-    for m in REL_NEXT.finditer(text):
-        s, e = m.start(), m.end()
-        if not taken.free(s, e):
-            continue
+        taken.keep(hits, h, s, e)
+    for m, s, e in taken.free_matches(REL_NEXT, text):
         h = with_part(text, Hit(s=s, e=e, y=None, m=None, d=None, after=e, next_day=True))
-        hits.append(h)
-        taken.add(s, max(e, h.after))
+        taken.keep(hits, h, s, e)
     return hits
 
 

@@ -51,11 +51,11 @@ def full_forms(text: str, taken) -> list[Hit]:
     """2019-05-27, 2019.9.6, 22.04.2015, 20240307: dates with their year, month and day."""
     hits: list[Hit] = []
     for rx in (ISO, DMY):
-        for m in rx.finditer(text):
-            if _in_token(text, m.start(), m.end()) or _VERSION_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+        for m, s, e in taken.free_matches(rx, text):
+            if _in_token(text, s, e) or _VERSION_BEFORE.search(text, max(0, s - 10), s):
                 continue
             y, mo, d = int(m["y"]), int(m["m"]), int(m["d"] or m.groupdict().get("dg") or 0)
-            if make_date(y, mo, d) is None or not taken.free(m.start(), m.end()):
+            if make_date(y, mo, d) is None:
                 continue
             h = Hit(s=m.start(), e=m.end(), y=y, m=mo, d=d, after=m.end())
             tail = ISO_TAIL.match(text, m.end()) if rx is ISO else None
@@ -65,44 +65,37 @@ def full_forms(text: str, taken) -> list[Hit]:
             elif m["d"] and text[m.end():m.end() + 1] == "-" and text[m.end() + 1:m.end() + 2].isdigit():
                 continue  # 2020-10-09-1: a number, not a date
             h = with_part(text, h)
-            hits.append(h)
-            taken.add(m.start(), max(h.e, h.after))
-    for m in COMPACT.finditer(text):
-        s, e = m.start(), m.end()
+            taken.keep(hits, h, s, h.e)
+    for m, s, e in taken.free_matches(COMPACT, text):
         if not (DATE_CONTEXT_BEFORE.search(text, max(0, s - 8), s) or DATE_CONTEXT_AFTER.match(text[e:e + 6])):
             continue
-        if _in_token(text, s, e) or not taken.free(s, e):
+        if _in_token(text, s, e):
             continue
         h = with_part(text, Hit(s=s, e=e, y=int(m["y"]), m=int(m["m"]), d=int(m["d"]), after=e))
         if make_date(h.y, h.m, h.d):
-            hits.append(h)
-            taken.add(s, max(e, h.after))
+            taken.keep(hits, h, s, e)
     return hits
 
 
 def short_forms(text: str, taken) -> list[Hit]:
     """9.20前, 截止09-01, 6·30前: a month and a day in a deadline's words."""
     hits: list[Hit] = []
-    for m in SHORT.finditer(text):
-        s, e = m.start(), m.end()
+    for m, s, e in taken.free_matches(SHORT, text):
         mo, d = int(m["m"]), int(m["d"])
-        if not (1 <= mo <= 12 and 1 <= d <= 31) or not taken.free(s, e):
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
             continue
         if not (_SHORT_AFTER.match(text[e:e + 4]) or _SHORT_BEFORE.search(text, max(0, s - 8), s)):
             continue
         if m["sep"] != "·" and _in_token(text, s, e):
             continue
         h = with_part(text, Hit(s=s, e=e, y=None, m=mo, d=d, after=e))
-        hits.append(h)
-        taken.add(s, max(e, h.after))
+        taken.keep(hits, h, s, e)
     return hits
 
 
 def head_forms(text: str, head_rx, taken) -> list[Hit]:
     hits: list[Hit] = []
-    for m in head_rx.finditer(text):
-        if not taken.free(m.start(), m.end()):
-            continue
+    for m, _, _ in taken.free_matches(head_rx, text):
         for h in _from_head(text, m):
             if taken.free(h.s, h.e) and not _in_token(text, h.s, h.e):
                 hits.append(h)
@@ -113,10 +106,9 @@ def head_forms(text: str, head_rx, taken) -> list[Hit]:
 def day_forms(text: str, taken) -> list[Hit]:
     """14日下午, 于15日, 21日(周三), 30日前: a day whose month comes from elsewhere."""
     hits: list[Hit] = []
-    for m in DAY_ONLY.finditer(text):
+    for m, s, e in taken.free_matches(DAY_ONLY, text):
         d = cn_number(m["d"] or m["d2"])
-        s, e = m.start(), m.end()
-        if not d or d > 31 or not taken.free(s, e):
+        if not d or d > 31:
             continue
         if m["d"] and _COUNT_BEFORE.search(text, max(0, s - 3), s) and DEADLINE_AFTER.match(text[e:e + 4]):
             continue

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ...vocab import alternation, any_of
+
 DIRECTIVE = re.compile(
     # the look-ahead (every directive's first character) lets re skip the other places fast
     r"(?=[请請必务務须須需要应應希望确確可负負])"
@@ -25,14 +27,16 @@ ITEM_LABEL = re.compile(r"[^,。;:!?()《》“”]{2,10}(?::|$)")
 # 并将…, 同时请…: a clause that starts a new request
 NEW_PART = re.compile(r"(?:[并並]|同[时時]|另)[将將于於请請]")
 # sending something in: what a reporting deadline and a deliverable belong to
-SUBMIT = re.compile(
-    r"报送|報送|上报|上報|报至|報至|报到|提交|发送|發送|送交|寄送|报名|報名|推荐|推薦|申报|申報|填写|填寫|填报|填報|告知|"
-    r"反馈|反饋|交至|报给|報給|送至|送达|送達|发至|發至|传至|傳至|上传|上傳"
-)
+SUBMIT_WORDS = ("报送", "報送", "上报", "上報", "报至", "報至", "报到", "提交", "发送", "發送", "送交", "寄送",
+                "报名", "報名", "推荐", "推薦", "申报", "申報", "填写", "填寫", "填报", "填報", "告知", "反馈", "反饋",
+                "交至", "报给", "報給", "送至", "送达", "送達", "发至", "發至", "传至", "傳至", "上传", "上傳")
+SUBMIT = any_of(SUBMIT_WORDS)
 # what a leader asked, in a bulletin's report (冯日光要求…, 他强调…)
-SPEECH = re.compile(r"(?P<v>强调|強調|要求|指出|提出|希望|号召|號召|勉励|勉勵|叮嘱|叮囑|寄语|寄語|嘱托|囑託|指示|鼓励|鼓勵)")
+SPEECH_WORDS = ("强调", "強調", "要求", "指出", "提出", "希望", "号召", "號召", "勉励", "勉勵", "叮嘱", "叮囑", "寄语",
+                "寄語", "嘱托", "囑託", "指示", "鼓励", "鼓勵")
+SPEECH = re.compile(f"(?P<v>{alternation(SPEECH_WORDS)})")
 # what a speaker said of themselves (表示, 认为): not an assignment
-STATEMENT = re.compile(r"表示|認為|认为")
+STATEMENT = any_of(("表示", "認為", "认为"))
 # what only exhorts (GOLD-FORMAT: 希望…再接再厉、再立新功, 要以…为榜样, 争做…者): no task
 EXHORTATION = re.compile(
     r"再接再厉|再接再厲|珍惜荣誉|珍惜榮譽|再立新功|再创佳绩|再創佳績|再创辉煌|再創輝煌|再创新功|再創新功|再铸辉煌|再鑄輝煌|"

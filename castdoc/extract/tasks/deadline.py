@@ -14,18 +14,21 @@ import bisect
 import re
 
 from ...types import DateValue, RelativeDeadline
+from ...vocab import any_of
 from ...vocab.dates import PERIOD_AFTER, PERIOD_BEFORE
 from ..dates.within import relative_deadline
 from .candidate import Candidate
 from .cues import SUBMIT
 from .words import NOTICE
 
-ATTEND = re.compile(r"会前|會前|会上|會上|参会|參會|与会|與會|入场|入場|报到|報到|出席会议|参加会议|會場|会场|赛场|賽場|到场|到場|到达|到達")
+# what attendees do: their deadline is the meeting's day
+ATTEND = any_of(("会前", "會前", "会上", "會上", "参会", "參會", "与会", "與會", "入场", "入場", "报到", "報到", "出席会议",
+                 "参加会议", "會場", "会场", "赛场", "賽場", "到场", "到場", "到达", "到達"))
 # 每月5日前, 活动结束后, 届时, 另行通知: a time of the task's own, not the notice's deadline
 OWN_TIME = re.compile(r"每(?:月|季度|季|周|年|半年)|结束后|結束後|会后|會後|届时|屆時|随时|隨時|长期|長期|常年|定期|另行通知")
-OBJECTION = re.compile(r"异议|異議|公示期|公示期间|公示期間")
+OBJECTION = any_of(("异议", "異議", "公示期", "公示期间", "公示期間"))
 _PUBLIC = re.compile(r"公示[^,，。;；]{0,8}$")
-_IN_CHARGE = re.compile(r"负责|負責")
+_IN_CHARGE = any_of(("负责", "負責"))
 _AS_FOLLOWS = re.compile(r"(?:如下|以下[^,。;]{0,12})\s*:?\s*$")
 
 

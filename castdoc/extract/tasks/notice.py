@@ -8,7 +8,7 @@ import re
 from .actor import actor_at, by, clean_actor, modified_actor, np_prefix, np_start
 from .candidate import Candidate, candidate
 from .cues import DIRECTIVE, ITEM_LABEL, MODAL, NEW_PART
-from .filters import CONDITION, aside, commitment, quoted, reported_speech, trivial_qing
+from .filters import CONDITION, Before, aside, commitment, trivial_qing
 from .paragraphs import Paragraph
 from .sentences import Sentence, sentences
 from .words import ENUMERATED, ISSUER_LIKE
@@ -71,9 +71,10 @@ def _sentence_tasks(text: str, sent: Sentence, *, item: bool) -> list[Candidate]
     out: list[Candidate] = []
     i = 0
     free = 0  # clauses before this one are taken by an earlier task
+    before = Before(text, sent.start)
     while i < len(clauses):
         ca, cb = clauses[i].start, clauses[i].end
-        got = _directive_task(text, sent, i, free)
+        got = _directive_task(text, sent, i, free, before)
         if got is None and item and not out and not CONDITION.match(text[ca:cb]) and not text.startswith("拟", ca):
             # 一、各省级学会填写并报送…: an item whose subject is a recipient
             span = np_start(text, ca, cb, anchored=True)
@@ -99,7 +100,7 @@ def _sentence_tasks(text: str, sent: Sentence, *, item: bool) -> list[Candidate]
     return out
 
 
-def _directive_task(text: str, sent: Sentence, i: int, free: int) -> Candidate | None:
+def _directive_task(text: str, sent: Sentence, i: int, free: int, before: Before) -> Candidate | None:
     """The task a directive in clause ``i`` asks, its subject looked for before the directive,
     after 请/希望/要求, after 由, or at the head of the sentence (from clause ``free`` on)."""
     clauses = sent.clauses
@@ -108,14 +109,14 @@ def _directive_task(text: str, sent: Sentence, i: int, free: int) -> Candidate |
     for m in DIRECTIVE.finditer(text, ca, cb):
         kind = m.lastgroup
         dpos, dend = m.start(), m.end()
-        if reported_speech(text, ss, dpos):
+        if before.reported_speech(dpos):
             return None
         if kind == "qing" and trivial_qing(text, dpos, cb):
             continue
         actor = None
         start = ca
         bare = False
-        if quoted(text, ss, dpos):
+        if before.quoted(dpos):
             continue  # “要广泛动员…”的要求: a quotation, not this notice's request
         if kind in ("qing", "xiwang", "wang", "yaoqiu"):
             span = actor_at(text, dend, cb) or modified_actor(text, dend, cb)
