@@ -229,6 +229,13 @@ ROLE_CLASS_CASES = [
     # the post ending a role counts even where jieba runs it into the word before (农场主/任, 学会部/长)
     ("红星农场主任韦振宇、市科协学会部长廖雪芬出席。", {"韦振宇": ["红星农场主任"], "廖雪芬": ["市科协学会部长"]}),
     ("东方县政协副主席、县工商联主席韦振宇出席。", {"韦振宇": ["东方县政协副主席", "县工商联主席"]}),
+    # 和 inside a unit's name stays in the role; not 和 between two units, nor the sentence's words
+    ("县人力资源和社会保障局副局长、县科协副主席韦振宇出席。", {"韦振宇": ["县人力资源和社会保障局副局长", "县科协副主席"]}),
+    ("市住房和城乡建设局党组书记廖雪芬出席。", {"廖雪芬": ["市住房和城乡建设局党组书记"]}),
+    ("省科技厅和省科协党组书记韦振宇出席。", {"韦振宇": ["省科协党组书记"]}),
+    # a run of posts goes on past a piece whose first words are a unit's that jieba reads as verbs
+    ("中国工程院院士、某大学教授廖雪芬讲话。", {"廖雪芬": ["中国工程院院士", "某大学教授"]}),
+    ("副县长、会议邀请的东湖大学教授韦振宇讲话。", {"韦振宇": ["东湖大学教授"]}),
     # the full name is known: the form of address is the same person
     ("市科协韦振宇主任出席。会后,韦主任接受采访。", {"韦振宇": ["主任"]}),
 ]
