@@ -199,6 +199,9 @@ ROLE_CLASS_CASES = [
     # a two-character name ends where a follow word starts (熊林/陪同, not 熊林陪); a common
     # surname opens a name jieba also reads as a place (于洋)
     ("市科协副主席熊林陪同调研,副主席于洋深入企业。", {"熊林": ["市科协副主席"], "于洋": ["副主席"]}),
+    # before a title at a clause start, the tagger need only open the name (姜/nr 睿艳)
+    ("姜睿艳副主席强调,要抓好落实。", {"姜睿艳": ["副主席"]}),
+    ("王牌教授团队,黄金院士工作站。", {}),
     # a placeholder is not a person
     ("副市长王某某出席。", {}),
     # a surname with a form of address is a person, with no role

@@ -107,8 +107,8 @@ class Reader(Names):
                     continue
                 if any(k in self.c.gaps for k in range(i + 1, p)):
                     continue
-                if not self.plausible(i, p):
-                    continue
+                if not (self.plausible(i, p) or (self.starts_clause(i) and self.agent_name(i, p))):
+                    continue  # (at a clause start the tagger need only open the name: 姜/nr 睿艳)
                 role = m.group(0)
                 roles = [(m.start(), m.end())] if role not in COURTESY else []
                 self.add(i, p, roles)
