@@ -202,6 +202,10 @@ ROLE_CLASS_CASES = [
     # before a title at a clause start, the tagger need only open the name (姜/nr 睿艳)
     ("姜睿艳副主席强调,要抓好落实。", {"姜睿艳": ["副主席"]}),
     ("王牌教授团队,黄金院士工作站。", {}),
+    # credit lines: 文/ 图/ name no role; 一审/二审 and …人 labels are the roles as written
+    ("活动圆满结束。\n文/韦振宇 图/廖雪芬", {"韦振宇": [], "廖雪芬": []}),
+    ("一审:韦振宇 二审:廖雪芬 三审:钟立华", {"韦振宇": ["一审"], "廖雪芬": ["二审"], "钟立华": ["三审"]}),
+    ("填报人:韦振宇 联系电话:12345678", {"韦振宇": ["填报人"]}),
     # a placeholder is not a person
     ("副市长王某某出席。", {}),
     # a surname with a form of address is a person, with no role

@@ -14,7 +14,7 @@ from ...vocab import CN_NUM, ORG_END, ORG_SUFFIX  # noqa: E402
 
 # the roles a byline names (记者 胡宇芬, 作者:市科协办公室 许燕); 文/图 … name no role
 from ...vocab import BYLINE_ROLES  # noqa: E402
-NO_ROLE_BYLINES = ("文/图", "图/文", "文图", "图文")
+NO_ROLE_BYLINES = ("文/图", "图/文", "文图", "图文", "文/", "图/")
 BYLINE_PAPERS = ("本报", "本刊", "本网")  # 本报记者 …: the paper itself, before a byline role
 
 # a labelled field naming a person (联系人:邓洪军、袁宾; 签发人:张三); 联系人 names a contact
