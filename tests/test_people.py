@@ -206,6 +206,9 @@ ROLE_CLASS_CASES = [
     ("活动圆满结束。\n文/韦振宇 图/廖雪芬", {"韦振宇": [], "廖雪芬": []}),
     ("一审:韦振宇 二审:廖雪芬 三审:钟立华", {"韦振宇": ["一审"], "廖雪芬": ["二审"], "钟立华": ["三审"]}),
     ("填报人:韦振宇 联系电话:12345678", {"韦振宇": ["填报人"]}),
+    # 和 between two people before a post is a join, not the end of a name
+    ("东湖研究所所长袁超和副所长胡健出席。", {"袁超": ["东湖研究所所长"], "胡健": ["副所长"]}),
+    ("周忠和院士作报告。", {"周忠和": ["院士"]}),
     # a placeholder is not a person
     ("副市长王某某出席。", {}),
     # a surname with a form of address is a person, with no role

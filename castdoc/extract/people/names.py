@@ -107,7 +107,8 @@ class Names:
                 continue  # 熊林陪同: the name ends where 陪同 starts
             if g == 2 and word[-1] in FOLLOW_CHARS:
                 # 周忠和作报告 is one name, 王伟和李明 two
-                if not (word[-1] == "和" and self.end_strength(e) >= 2 and not self.surname_len(e, strong=False)):
+                if not (word[-1] == "和" and self.end_strength(e) >= 2 and not self.surname_len(e, strong=False)
+                        and not positions().match(t, e)):  # 袁超和副所长胡健: two people
                     continue
             if gaps:
                 inner = [k for k in range(i + 1, e) if k in gaps]

@@ -107,6 +107,8 @@ class Reader(Names):
                     continue
                 if any(k in self.c.gaps for k in range(i + 1, p)):
                     continue
+                if t[p - 1] in "和与及" and t[i:p - 1] in self.found:
+                    break  # 所长袁超和副所长胡健: 和 joins two people (周忠和院士 is one)
                 if not (self.plausible(i, p) or (self.starts_clause(i) and self.agent_name(i, p))):
                     continue  # (at a clause start the tagger need only open the name: 姜/nr 睿艳)
                 role = m.group(0)
