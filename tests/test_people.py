@@ -209,6 +209,11 @@ ROLE_CLASS_CASES = [
     # 和 between two people before a post is a join, not the end of a name
     ("东湖研究所所长袁超和副所长胡健出席。", {"袁超": ["东湖研究所所长"], "胡健": ["副所长"]}),
     ("周忠和院士作报告。", {"周忠和": ["院士"]}),
+    # a speaker after a word that opens the clause without a comma
+    ("会上林伦表示,要抓好落实。", {"林伦": []}),
+    # two names jieba tags as names on both sides of a 、 are people wherever the pair stands
+    ("本次大赛石晨昊、姚涵秀获得一等奖。", {"石晨昊": [], "姚涵秀": []}),
+    ("要发扬团结、友爱、互助精神,弘扬科学、民主、创新风尚。", {}),
     # a placeholder is not a person
     ("副市长王某某出席。", {}),
     # a surname with a form of address is a person, with no role

@@ -248,7 +248,9 @@ def set_apart(r: Reader) -> None:
     name already found (娄璞 文/图)."""
     t = r.t
     taken = [(a, b) for a, b in r.spans]
-    for w, tag, off in _tagged_near_lists(t):
+    toks = list(_tagged_near_lists(t))
+    _tagged_pairs(r, toks, taken)
+    for w, tag, off in toks:
         if not tag.startswith("nr") or not 2 <= len(w) <= 4 or w in r.found:
             continue
         e = off + len(w)
@@ -273,6 +275,34 @@ def set_apart(r: Reader) -> None:
             r.add(a, b - 1)
             b = a
         r.list_after(e, [])
+
+
+def _listable(r: Reader, w: str, tag: str, off: int) -> bool:
+    """A token jieba tags as a name that can be a listed person: a surname opens it, it is
+    not an everyday word, not in quotes or page furniture."""
+    t = r.t
+    if not tag.startswith("nr") or not 2 <= len(w) <= 4 or r.c.in_furniture(off):
+        return False
+    s = r.surname_len(off, strong=True)
+    if not s or not r.name_word(w, s) or t[off - 1:off] in _QUOTES or t[off + len(w):off + len(w) + 1] in _QUOTES:
+        return False
+    return not (len(w) == 2 and (nlp.table().freq(w) or 0) > _WORD_FREQ)
+
+
+def _tagged_pairs(r: Reader, toks, taken) -> None:
+    """本次大赛石晨昊、姚涵秀获得一等奖 / 为高鹏斌、毛俊泽颁发证书: two names jieba tags as
+    names on both sides of a 、, the second ended by punctuation or a follow word, are people
+    wherever the pair stands."""
+    t = r.t
+    for (w1, g1, o1), (sep, _, _), (w2, g2, o2) in zip(toks, toks[1:], toks[2:]):
+        if sep != "、" or o1 + len(w1) + 1 != o2 or r.end_strength(o2 + len(w2)) < 2:
+            continue
+        if not (_listable(r, w1, g1, o1) and _listable(r, w2, g2, o2)):
+            continue
+        if any(a < o2 + len(w2) and o1 < b for a, b in taken):
+            continue
+        r.add(o1, o1 + len(w1))
+        r.add(o2, o2 + len(w2))
 
 
 # a surname and a form of address (陈老师, 王主任): a person, with no role (honorifics are not roles)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .cues import AFTER_DENG, AGENT_MARK_WORDS, AGENT_MARKS, BYLINE_ROLE, CONTEXT_NEXT, FOLLOW_CHARS, FOLLOW_WORDS, PUNCT, SPEECH
+from .cues import AFTER_DENG, AGENT_MARK_WORDS, AGENT_MARKS, SPEAKER_LEADS, BYLINE_ROLE, CONTEXT_NEXT, FOLLOW_CHARS, FOLLOW_WORDS, PUNCT, SPEECH
 from .names import Names
 from .patterns import positions, surname_starts, titles_after
 from .roles import roles_before
@@ -145,7 +145,7 @@ class Reader(Names):
                         self.add(a, b)
                     continue
             if t.startswith(SPEECH, e) and (
-                (self.starts_clause(i) or self.after_agent_mark(i)) and self.agent_name(i, e)
+                (self.starts_clause(i) or self.after_agent_mark(i) or t.endswith(SPEAKER_LEADS, 0, i)) and self.agent_name(i, e)
             ):
                 self.add(i, e)
 
