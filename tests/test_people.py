@@ -42,7 +42,7 @@ CASES = [
     ("9月11日,习近平总书记出席座谈会并发表重要讲话。", {"习近平": ["总书记"]}),
     ("欧阳明远研究员介绍了项目进展。", {"欧阳明远": ["研究员"]}),
     # no title, but the context says these are people
-    ("会议由马晓峰主持,王建华等20名代表参加。", {"王建华": []}),
+    ("会议由马晓峰主持,王建华等20名代表参加。", {"马晓峰": [], "王建华": []}),
     ("学习李四光、竺可桢等老一辈科学家的爱国精神。", {"李四光": [], "竺可桢": []}),
     ("座谈会上,李明远表示,将全力支持科技工作者。", {"李明远": []}),
     # bylines and contacts
@@ -68,7 +68,6 @@ NOT_PEOPLE = [
     "深入学习贯彻习近平新时代中国特色社会主义思想和邓小平理论,认真研读《习近平谈治国理政》第三卷。",
     "常务副主席会议审议通过了年度工作要点。",
     "院长信箱:office@example.cn,市长热线:12345。",
-    "请与张老师联系。联系人:王主任",
     "省科协主席团成员及各市科协主席、秘书长参加培训。",
     "高校科协、企业科协要加强组织建设,文化科普工作要常抓不懈。",
 ]
@@ -176,3 +175,87 @@ def test_credit_lines_keep_their_labels_as_written():
     assert _people("會議取得圓滿成功。\n(審批:龐立新 審核:屠文海 編輯:鄒曉紅)") == {
         "龐立新": ["審批"], "屠文海": ["審核"], "鄒曉紅": ["編輯"]}
     assert _people("簽發人:龐立新") == {"龐立新": ["簽發人"]}
+
+
+ROLE_CLASS_CASES = [
+    # a table row: 序号 姓名 工作单位 职称 — the post cells are the roles; a number run on into the name cell
+    ("序号\t姓名\t工作单位\t职称\n1\t韦振宇\t东湖理工学院\t教授\n2\t廖雪芬\t南山农业研究所\t研究员",
+     {"韦振宇": ["教授"], "廖雪芬": ["研究员"]}),
+    ("序号 姓名 单位 职务\n1 韦振宇 东湖理工学院 副院长\n2 廖雪芬 南山农业研究所 所长",
+     {"韦振宇": ["副院长"], "廖雪芬": ["所长"]}),
+    ("1.韦振宇 东湖理工学院 教授\n2.廖雪芬 南山农业研究所 研究员", {"韦振宇": ["教授"], "廖雪芬": ["研究员"]}),
+    # after 由/据, before a speech verb: a person, not a body (由东湖理工学院主持)
+    ("会议由梁文华主持。", {"梁文华": []}),
+    ("据郑立新介绍,该项目已完成。", {"郑立新": []}),
+    ("据悉,郑立新表示同意。", {"郑立新": []}),
+    ("会议由钟刚主持,据江力介绍,活动由高林带队。", {"钟刚": [], "江力": [], "高林": []}),  # 由钟刚/nr: jieba reads 由 as a surname
+    ("本次会议由东湖理工学院主持。", {}),
+    ("会议由学会主持,由于种种原因延期;由全体代表表决,由常务副主席主持。", {}),
+    ("根据统计,理由充分,依据充足。", {}),
+    # 获奖名单 lines: a label cell without its colon; bare names after a bracketed one
+    ("一等奖 韦振宇 廖雪芬", {"韦振宇": [], "廖雪芬": []}),
+    ("一等奖:韦振宇(东湖大学)、廖雪芬;二等奖:邝敏(南山研究所)、钟立华",
+     {"韦振宇": [], "廖雪芬": [], "邝敏": [], "钟立华": []}),
+    # a two-character name ends where a follow word starts (熊林/陪同, not 熊林陪); a common
+    # surname opens a name jieba also reads as a place (于洋)
+    ("市科协副主席熊林陪同调研,副主席于洋深入企业。", {"熊林": ["市科协副主席"], "于洋": ["副主席"]}),
+    # before a title at a clause start, the tagger need only open the name (姜/nr 睿艳)
+    ("姜睿艳副主席强调,要抓好落实。", {"姜睿艳": ["副主席"]}),
+    ("王牌教授团队,黄金院士工作站。", {}),
+    # credit lines: 文/ 图/ name no role; 一审/二审 and …人 labels are the roles as written
+    ("活动圆满结束。\n文/韦振宇 图/廖雪芬", {"韦振宇": [], "廖雪芬": []}),
+    ("一审:韦振宇 二审:廖雪芬 三审:钟立华", {"韦振宇": ["一审"], "廖雪芬": ["二审"], "钟立华": ["三审"]}),
+    ("填报人:韦振宇 联系电话:12345678", {"韦振宇": ["填报人"]}),
+    # 和 between two people before a post is a join, not the end of a name
+    ("东湖研究所所长袁超和副所长胡健出席。", {"袁超": ["东湖研究所所长"], "胡健": ["副所长"]}),
+    ("周忠和院士作报告。", {"周忠和": ["院士"]}),
+    # a speaker after a word that opens the clause without a comma
+    ("会上林伦表示,要抓好落实。", {"林伦": []}),
+    # two names jieba tags as names on both sides of a 、 are people wherever the pair stands
+    ("本次大赛石晨昊、姚涵秀获得一等奖。", {"石晨昊": [], "姚涵秀": []}),
+    ("要发扬团结、友爱、互助精神,弘扬科学、民主、创新风尚。", {}),
+    # a placeholder is not a person
+    ("副市长王某某出席。", {}),
+    # a surname with a form of address is a person, with no role
+    ("请与陈老师联系。", {"陈老师": []}),
+    ("联系人:省科协学会部 韦老师,电话:0371-12345678", {"韦老师": []}),
+    ("会上,钟主任介绍了工作情况。", {"钟主任": []}),
+    # GOLD-FORMAT: a surname with an honorific that picks out one person is a person
+    ("请与张老师联系。联系人:王主任", {"张老师": [], "王主任": []}),
+    ("班主任要关心学生,同学们向老师致敬。", {}),
+    # rows of a name and a post, several to a line: each post stays with its own name
+    ("评审专家:韦振宇 东湖理工学院教授;廖雪芬 南山农业研究所研究员",
+     {"韦振宇": ["东湖理工学院教授"], "廖雪芬": ["南山农业研究所研究员"]}),
+    ("韦振宇  东湖大学  教授\n廖雪芬  南山农科院  研究员", {"韦振宇": ["教授"], "廖雪芬": ["研究员"]}),
+    # posts set apart by white space or a comma, a post's bracketed note, posts the lexicon once lacked
+    ("县委常委 组织部长 贺建明出席会议。", {"贺建明": ["县委常委", "组织部长"]}),
+    ("县委常委,组织部长贺建明出席会议。", {"贺建明": ["县委常委", "组织部长"]}),
+    ("出席会议的有:副县长韦振宇,县科协主席廖雪芬。", {"韦振宇": ["副县长"], "廖雪芬": ["县科协主席"]}),
+    ("科普部副部长(主持工作)韦振宇出席。", {"韦振宇": ["科普部副部长(主持工作)"]}),
+    ("市科协理事、东湖公司副总经理韦振宇发言,科技特派员廖雪芬、特级教师邝敏参加。",
+     {"韦振宇": ["市科协理事", "东湖公司副总经理"], "廖雪芬": ["科技特派员"], "邝敏": ["特级教师"]}),
+    # a conjunction or a place after a post opens no name
+    ("组织院士专家和港澳科技团体开展“科技专家广东行”活动。", {}),
+    # appointments: the post after 为/任 (or 的 … 职务) is the role
+    ("经研究,决定任命韦振宇同志为市科协副主席、党组成员。", {"韦振宇": ["市科协副主席", "党组成员"]}),
+    ("廖雪芬同志任市科协副主席。", {"廖雪芬": ["市科协副主席"]}),
+    ("免去韦振宇的市科协秘书长职务。", {"韦振宇": ["市科协秘书长"]}),
+    ("市科协主席韦振宇出席。韦振宇为大家讲解,韦振宇任务繁重。", {"韦振宇": ["市科协主席"]}),
+    # the post ending a role counts even where jieba runs it into the word before (农场主/任, 学会部/长)
+    ("红星农场主任韦振宇、市科协学会部长廖雪芬出席。", {"韦振宇": ["红星农场主任"], "廖雪芬": ["市科协学会部长"]}),
+    ("东方县政协副主席、县工商联主席韦振宇出席。", {"韦振宇": ["东方县政协副主席", "县工商联主席"]}),
+    # 和 inside a unit's name stays in the role; not 和 between two units, nor the sentence's words
+    ("县人力资源和社会保障局副局长、县科协副主席韦振宇出席。", {"韦振宇": ["县人力资源和社会保障局副局长", "县科协副主席"]}),
+    ("市住房和城乡建设局党组书记廖雪芬出席。", {"廖雪芬": ["市住房和城乡建设局党组书记"]}),
+    ("省科技厅和省科协党组书记韦振宇出席。", {"韦振宇": ["省科协党组书记"]}),
+    # a run of posts goes on past a piece whose first words are a unit's that jieba reads as verbs
+    ("中国工程院院士、某大学教授廖雪芬讲话。", {"廖雪芬": ["中国工程院院士", "某大学教授"]}),
+    ("副县长、会议邀请的东湖大学教授韦振宇讲话。", {"韦振宇": ["东湖大学教授"]}),
+    # the full name is known: the form of address is the same person
+    ("市科协韦振宇主任出席。会后,韦主任接受采访。", {"韦振宇": ["主任"]}),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROLE_CLASS_CASES, ids=[c[0][:12] for c in ROLE_CLASS_CASES])
+def test_people_in_tables_after_marks_and_by_address(text, expected):
+    assert _people(text) == expected

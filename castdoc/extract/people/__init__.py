@@ -10,7 +10,10 @@ the text vouches for a person:
   (陈文明等10名), before a speech verb at a clause start (林伦表示), where jieba's tagger
   agrees the characters open a name;
 - in a 、-list right after such a name (院士刘友梅、官春云): the list shares the title;
-- in bylines (记者 胡宇芬, 作者:市科协办公室 许燕, (姚勇)) and contact lines (联系人:邓洪军、袁宾).
+- in bylines (记者 胡宇芬, 作者:市科协办公室 许燕, (姚勇), 文/韦振宇) and contact lines (联系人:邓洪军、袁宾);
+- after 由/据 before a speech verb (会议由梁文华主持, 据郑立新介绍), in table rows and 获奖名单
+  lines, in appointments (任命韦振宇为…), and as a surname with a form of address (陈老师,
+  王主任: a person with no role; 王某某 is a placeholder, no person).
 
 Where a name ends is decided by what follows it (punctuation, white space in the raw text,
 等/一行/出席 …, a token boundary), so 周楠及 gives 周楠 and 王庆林率领 gives 王庆林.
@@ -19,7 +22,8 @@ reported as written, each person with the Mention of its first occurrence.
 
 The modules: ``names`` (where a name stands and ends), ``roles`` (the roles before a name),
 ``reader`` (the passes over the running text), ``bylines`` (bylines and labelled fields),
-``patterns`` (the lexicon-built patterns); ``words`` holds the genre's vocabulary, ``cues``
+``patterns`` (the lexicon-built patterns), ``lists`` (lists, rows, forms of address),
+``appoint`` (posts given after the name); ``words`` holds the genre's vocabulary, ``cues``
 the words by which the text vouches for a name.
 """
 from __future__ import annotations
@@ -28,7 +32,8 @@ from ...types import Person
 from .._tokens import clean_of
 from .bylines import bylines, contacts
 from .cues import DOCTRINE
-from .lists import bracketed, counted_after_join, name_rows, post_labels, set_apart, shared_titles
+from .appoint import appointed
+from .lists import addressed, bracketed, counted_after_join, name_rows, post_labels, set_apart, shared_titles
 from .reader import Reader
 
 __all__ = ["extract"]
@@ -48,6 +53,8 @@ def extract(doc, found) -> tuple[Person, ...]:
     name_rows(r)
     set_apart(r)
     _local_names(r)
+    appointed(r)
+    addressed(r)
     return _people(r)
 
 

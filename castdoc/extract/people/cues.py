@@ -44,3 +44,9 @@ BYLINE_ROLE = re.compile(
 )
 # a book's or a doctrine's title after a leader's name (习近平新时代…思想)
 DOCTRINE = re.compile(r"新时代|思想|理论|谈治国理政|文选|著作")
+# Marks before a name that say who acts or speaks: 会议由梁文华主持, 据郑立新介绍; the
+# characters that, before the mark, make it part of a word (理由, 根据, 依据, 数据, 证据)
+AGENT_MARKS = "由据"
+AGENT_MARK_WORDS = set("理缘自经根依数证占盘论")
+# Words that open a clause before its speaker with no comma (会上林伦表示, 随后王某介绍)
+SPEAKER_LEADS = ("会上", "会议上", "席间", "现场", "随后", "最后", "同时", "此外", "对此", "座谈中", "调研中", "活动中")

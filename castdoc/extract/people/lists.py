@@ -12,7 +12,7 @@ from .bylines import names_in
 from .cues import AFTER_DENG, PUNCT
 from .patterns import positions, positions_at_end, titles_after
 from .reader import Reader
-from .words import CN_NUM, COURTESY, ORG_END, ORG_SUFFIX
+from .words import ADDRESS_BEFORE, ADDRESS_FORMS, ADDRESS_NOT_SURNAME, CN_NUM, COURTESY, ORG_END, ORG_SUFFIX
 
 _BRACKET = re.compile(r"\(([^()\n]{2,30})\)")
 _PIECE = re.compile(r"[、,;]")
@@ -45,6 +45,18 @@ def bracketed(r: Reader) -> None:
                 roles.append((a, b))
             a = b + 1
         r.add(i, p, roles)
+        _listed_after_bracket(r, m.end())
+
+
+def _listed_after_bracket(r: Reader, j: int) -> None:
+    """一等奖:邵志新(北京理工大学)、温丽娜;二等奖:…: bare names listed after a bracketed one."""
+    t = r.t
+    while t[j:j + 1] == "、":
+        hit = r.name_at(j + 1, strong=True, min_strength=3)
+        if not hit or t[hit[0]:hit[0] + 1] not in ";,。、\n(" or not _whole_name(r, j + 1, hit[0]):
+            return
+        r.add(j + 1, hit[0])
+        j = hit[0]
 
 
 def _name_before(r: Reader, p: int) -> int | None:
@@ -148,16 +160,43 @@ def name_rows(r: Reader) -> None:
         cells = _cells(r, start, a + len(line))
         if len(cells) < 2:
             continue
-        cells = [c for c in cells if not _NUMBER_CELL.match(t[c[0]:c[1]])]
+        cells = [_unnumbered(t, *c) for c in cells if not _NUMBER_CELL.match(t[c[0]:c[1]])]
         names = [c for c in cells if _whole_name(r, *c)]
         if len(names) >= 2 and len(names) == len(cells):
+            for x, y in names:
+                r.add(x, y)
+        elif len(names) >= 2 and len(names) == len(cells) - 1 and cells[0] not in names and cells[0][1] - cells[0][0] <= 10:
+            # 一等奖 邵志新 温丽娜: a label cell without its colon, then names only
             for x, y in names:
                 r.add(x, y)
         elif names and cells and names[0] == cells[0] and len(cells) >= 2:
             rest = t[cells[1][0]:cells[1][1]]
             if ORG_SUFFIX.search(rest) or positions_at_end().search(rest):
-                # 张建国 北京理工大学教授: a post in the next cell is the role
-                r.add(*names[0], [cells[1]] if positions_at_end().search(rest) else [])
+                # 张建国 北京理工大学教授 / 张建国 北京理工大学 教授: the posts among the row's
+                # next cells (a unit, a 职称 or 职务 column) are its roles, up to the next name
+                # (张建国 北京理工大学教授;李红梅 省农科院研究员)
+                for k, c in enumerate(cells):
+                    if c not in names:
+                        continue
+                    rest = cells[k + 1:]
+                    nxt = next((j for j, x in enumerate(rest) if x in names), len(rest))
+                    own = rest[:min(nxt, 3)]
+                    if own or k == 0:
+                        r.add(*c, [x for x in own if _post_cell(t, *x)])
+
+
+# a row's number run on into its first cell: 1.张建国, 2、李红梅, (3)赵志刚
+_NUMBER_PREFIX = re.compile(rf"(?:\d{{1,3}}[.、]|[{CN_NUM}]{{1,3}}、|[(]\d{{1,3}}[)])")
+
+
+def _unnumbered(t: str, a: int, b: int) -> tuple[int, int]:
+    m = _NUMBER_PREFIX.match(t, a, b)
+    return (m.end(), b) if m and m.end() < b else (a, b)
+
+
+def _post_cell(t: str, a: int, b: int) -> bool:
+    """A table cell that is a post (教授, 副院长, 北京理工大学教授), not a unit alone."""
+    return b - a <= 30 and bool(positions_at_end().search(t[a:b]))
 
 
 def _cells(r: Reader, a: int, b: int) -> list[tuple[int, int]]:
@@ -176,8 +215,8 @@ def _cells(r: Reader, a: int, b: int) -> list[tuple[int, int]]:
 def _whole_name(r: Reader, a: int, b: int) -> bool:
     """t[a:b] is one name and nothing more (a surname and one or two characters)."""
     s = r.surname_len(a, strong=True)
-    if not s or not 1 <= b - a - s <= 2:
-        return False
+    if not s or not 1 <= b - a - s <= 2 or r.t[b - 1] in ORG_END or r.t[b - 2:b] == "大学":
+        return False  # 东方大学: a unit's cell
     return r.name_word(r.t[a:b], s)
 
 
@@ -209,7 +248,9 @@ def set_apart(r: Reader) -> None:
     name already found (娄璞 文/图)."""
     t = r.t
     taken = [(a, b) for a, b in r.spans]
-    for w, tag, off in _tagged_near_lists(t):
+    toks = list(_tagged_near_lists(t))
+    _tagged_pairs(r, toks, taken)
+    for w, tag, off in toks:
         if not tag.startswith("nr") or not 2 <= len(w) <= 4 or w in r.found:
             continue
         e = off + len(w)
@@ -234,3 +275,60 @@ def set_apart(r: Reader) -> None:
             r.add(a, b - 1)
             b = a
         r.list_after(e, [])
+
+
+def _listable(r: Reader, w: str, tag: str, off: int) -> bool:
+    """A token jieba tags as a name that can be a listed person: a surname opens it, it is
+    not an everyday word, not in quotes or page furniture."""
+    t = r.t
+    if not tag.startswith("nr") or not 2 <= len(w) <= 4 or r.c.in_furniture(off):
+        return False
+    s = r.surname_len(off, strong=True)
+    if not s or not r.name_word(w, s) or t[off - 1:off] in _QUOTES or t[off + len(w):off + len(w) + 1] in _QUOTES:
+        return False
+    return not (len(w) == 2 and (nlp.table().freq(w) or 0) > _WORD_FREQ)
+
+
+def _tagged_pairs(r: Reader, toks, taken) -> None:
+    """本次大赛石晨昊、姚涵秀获得一等奖 / 为高鹏斌、毛俊泽颁发证书: two names jieba tags as
+    names on both sides of a 、, the second ended by punctuation or a follow word, are people
+    wherever the pair stands."""
+    t = r.t
+    for (w1, g1, o1), (sep, _, _), (w2, g2, o2) in zip(toks, toks[1:], toks[2:]):
+        if sep != "、" or o1 + len(w1) + 1 != o2 or r.end_strength(o2 + len(w2)) < 2:
+            continue
+        if not (_listable(r, w1, g1, o1) and _listable(r, w2, g2, o2)):
+            continue
+        if any(a < o2 + len(w2) and o1 < b for a, b in taken):
+            continue
+        r.add(o1, o1 + len(w1))
+        r.add(o2, o2 + len(w2))
+
+
+# a surname and a form of address (陈老师, 王主任): a person, with no role (honorifics are not roles)
+_ADDRESSED = re.compile("(?=.(?:%s))" % "|".join(ADDRESS_FORMS))
+
+
+def addressed(r: Reader) -> None:
+    """陈老师, 王主任: a common surname with a form of address picks out one person where it
+    stands as a whole (after punctuation, a unit or 请/与/由, before punctuation or a
+    speech word), and no full name found opens with that surname (王建国主任 … 王主任)."""
+    t = r.t
+    for m in _ADDRESSED.finditer(t):
+        i = m.start()
+        form = next(f for f in ADDRESS_FORMS if t.startswith(f, i + 1))
+        e = i + 1 + len(form)
+        if r.sur.get(t[i]) != 1 or t[i] in ADDRESS_NOT_SURNAME or r.c.in_furniture(i):
+            continue
+        before = t[i - 1] if i else "\n"
+        if not (i == 0 or before in PUNCT or i in r.c.gaps or before in ORG_END or before in ADDRESS_BEFORE):
+            continue
+        if r.end_strength(e) < 2 or any(k in r.c.gaps for k in range(i + 1, e)):
+            continue
+        word = t[i:e]
+        tag = nlp.word_tag(word)
+        if tag is not None and not tag.startswith("nr"):
+            continue  # 班主任: an everyday word
+        if word in r.found or any(n.startswith(t[i]) and n != word for n in r.found):
+            continue
+        r.add(i, e)

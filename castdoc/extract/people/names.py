@@ -8,7 +8,7 @@ from ... import nlp
 from .._tokens import Clean
 from .cues import FOLLOW_CHARS, FOLLOW_WORDS, NOT_NAME, PUNCT
 from .patterns import end_word_starts, positions
-from .words import ADDRESS
+from .words import ADDRESS, PLACEHOLDER
 
 _GIVEN_OK: dict[str, bool] = {}  # lazily built: Names.given_ok by given name
 _NAME_WORD: dict[str, bool] = {}  # lazily built: Names.name_word by surname + given name
@@ -59,6 +59,7 @@ class Names:
         ok = _GIVEN_OK.get(given)
         if ok is None:  # (one or two characters: a few thousand distinct ones, asked again and again)
             ok = all(_is_cjk(ch) and ch not in NOT_NAME for ch in given) and given not in ADDRESS
+            ok = ok and given != PLACEHOLDER  # 王某某: a placeholder, not a person
             if len(_GIVEN_OK) > 100_000:
                 _GIVEN_OK.clear()
             _GIVEN_OK[given] = ok
@@ -102,9 +103,12 @@ class Names:
             ok = _NAME_WORD.get(word)
             if not (ok or ok is None and self.name_word(word, s)):
                 continue
+            if g == 2 and word[-1] in self.end_starts and t.startswith(FOLLOW_WORDS, e - 1) and self.end_strength(e - 1) >= 2:
+                continue  # 熊林陪同: the name ends where 陪同 starts
             if g == 2 and word[-1] in FOLLOW_CHARS:
                 # 周忠和作报告 is one name, 王伟和李明 two
-                if not (word[-1] == "和" and self.end_strength(e) >= 2 and not self.surname_len(e, strong=False)):
+                if not (word[-1] == "和" and self.end_strength(e) >= 2 and not self.surname_len(e, strong=False)
+                        and not positions().match(t, e)):  # 袁超和副所长胡健: two people
                     continue
             if gaps:
                 inner = [k for k in range(i + 1, e) if k in gaps]

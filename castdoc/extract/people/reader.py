@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .cues import AFTER_DENG, BYLINE_ROLE, CONTEXT_NEXT, FOLLOW_WORDS, PUNCT, SPEECH
+from .cues import AFTER_DENG, AGENT_MARK_WORDS, AGENT_MARKS, SPEAKER_LEADS, BYLINE_ROLE, CONTEXT_NEXT, FOLLOW_CHARS, FOLLOW_WORDS, PUNCT, SPEECH
 from .names import Names
 from .patterns import positions, surname_starts, titles_after
 from .roles import roles_before
-from .words import COURTESY
+from .words import COURTESY, ORG_END
 
 
 @dataclass
@@ -58,12 +58,25 @@ class Reader(Names):
             if self.c.in_furniture(i) or BYLINE_ROLE.fullmatch(m.group(0)):
                 continue  # 记者 林小雨 is a byline: bylines() reads it
             hit = self.name_at(i, strong=True)
-            if not hit:
+            if not hit or self.joined_after_post(i):
                 continue
             e, _ = hit
-            roles = roles_before(t, self.spans, i)
+            roles = roles_before(t, self.spans, i, self.gaps)
             self.add(i, e, roles)
             self.list_after(e, roles)
+
+    def joined_after_post(self, i: int) -> bool:
+        """专家和港澳科技团体, 专家广东行: after a post, a rare surname that is a conjunction
+        (和, 与 …) joins the next item, and a place (广东) opens an event's name, not a person's."""
+        from ... import nlp
+
+        if self.t[i] in FOLLOW_CHARS and self.sur.get(self.t[i]) != 1:
+            return True
+        if self.surname_len(i, strong=True) != 1:
+            return False
+        tag = nlp.word_tag(self.t[i:i + 2])
+        # (a common surname opens names jieba reads as places too: 于洋, 秦建强)
+        return tag is not None and tag.startswith("ns") and (self.sur.get(self.t[i]) != 1 or self.t[i + 2:i + 3] == "行")
 
     def list_after(self, e: int, roles) -> None:
         """Bare names after a name in a 、-list share its title (院士刘友梅、官春云)."""
@@ -94,8 +107,10 @@ class Reader(Names):
                     continue
                 if any(k in self.c.gaps for k in range(i + 1, p)):
                     continue
-                if not self.plausible(i, p):
-                    continue
+                if t[p - 1] in "和与及" and t[i:p - 1] in self.found:
+                    break  # 所长袁超和副所长胡健: 和 joins two people (周忠和院士 is one)
+                if not (self.plausible(i, p) or (self.starts_clause(i) and self.agent_name(i, p))):
+                    continue  # (at a clause start the tagger need only open the name: 姜/nr 睿艳)
                 role = m.group(0)
                 roles = [(m.start(), m.end())] if role not in COURTESY else []
                 self.add(i, p, roles)
@@ -107,7 +122,7 @@ class Reader(Names):
         bounds = self.c.bounds
         for m in surname_starts().finditer(t):
             i = m.start()
-            if not (i in bounds or self.starts_clause(i)):
+            if not (i in bounds or self.starts_clause(i) or self.after_agent_mark(i)):
                 continue  # a list (list_members) or a speaker opens a token or a clause
             s = self.surname_len(i, strong=False)
             if not s or not (t[i + s + 1:i + s + 2] in CONTEXT_NEXT or t[i + s + 2:i + s + 3] in CONTEXT_NEXT):
@@ -129,8 +144,41 @@ class Reader(Names):
                     for a, b in members:
                         self.add(a, b)
                     continue
-            if self.starts_clause(i) and t.startswith(SPEECH, e) and self.plausible(i, e):
+            if t.startswith(SPEECH, e) and (
+                (self.starts_clause(i) or self.after_agent_mark(i) or t.endswith(SPEAKER_LEADS, 0, i)) and self.agent_name(i, e)
+            ):
                 self.add(i, e)
+
+    def agent_name(self, i: int, e: int) -> bool:
+        """After 由/据 and before a speech verb only a person or a body stands; a name the
+        tagger does not read as a place or a word (梁/nr 文华/nz) is the person."""
+        from ... import nlp
+
+        if self.plausible(i, e):
+            return True
+        tag = nlp.word_tag(self.t[i:e])
+        if tag is not None and not tag.startswith("nr"):
+            return False
+        if self.t[e - 1] in ORG_END or self.t[e - 1] in "学业":
+            return False  # 由东方大学主持: a body
+        s = self.surname_len(i, strong=True)
+        a, b = self.clause(i)
+        # the surname opens a name (梁/nr) or stands alone (郑/ns 立新): not inside a longer word
+        # (after 由/据 a token starting at the surname is enough: 由/江力/主持, not 由于)
+        marked = self.after_agent_mark(i)
+        return any(
+            (a + off == i and (tg.startswith("nr") or len(w) == s or (marked and a + off + len(w) <= e)))
+            or (marked and a + off == i - 1 and a + off + len(w) == e and tg.startswith("nr"))  # 由钟刚/nr
+            for w, tg, off in nlp.pos_cut(self.t[a:b])
+        )
+
+    def after_agent_mark(self, i: int) -> bool:
+        """由/据 open the clause before the name: 会议由梁文华主持, 据郑立新介绍 (the mark
+        itself opens a clause or follows a subject: 会议由, not 理由)."""
+        t = self.t
+        if i < 1 or t[i - 1] not in AGENT_MARKS:
+            return False
+        return i == 1 or t[i - 2] in PUNCT or t[i - 2] not in AGENT_MARK_WORDS
 
     def list_members(self, i: int, e: int) -> list[tuple[int, int]]:
         """The names of a 、-list whose first member is t[i:e] (each member a whole name), or []."""
