@@ -214,6 +214,11 @@ ROLE_CLASS_CASES = [
     # two names jieba tags as names on both sides of a 、 are people wherever the pair stands
     ("本次大赛石晨昊、姚涵秀获得一等奖。", {"石晨昊": [], "姚涵秀": []}),
     ("要发扬团结、友爱、互助精神,弘扬科学、民主、创新风尚。", {}),
+    # the pair's list goes on before it; a surname cut apart before a tagged name opens a longer one
+    ("调研组看望了谢英秀、付佳华、汪佳欣,听取意见。", {"谢英秀": [], "付佳华": [], "汪佳欣": []}),
+    ("调研组看望了邹玉龙、闫雪、薛涛,听取意见。", {"邹玉龙": [], "闫雪": [], "薛涛": []}),
+    # a name at a clause start before a title that the tagger cuts at both ends
+    ("徐洋芳院士、唐宁教授出席。", {"徐洋芳": ["院士"], "唐宁": ["教授"]}),
     # a placeholder is not a person
     ("副市长王某某出席。", {}),
     # a surname with a form of address is a person, with no role

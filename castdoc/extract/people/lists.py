@@ -266,15 +266,20 @@ def set_apart(r: Reader) -> None:
         if any(a < e and off < b for a, b in taken):
             continue
         r.add(off, e)
-        # the list's other members: 看望了邵志新、温丽娜、蔡文博
-        b = off
-        while b > 0 and t[b - 1] == "、":
-            a = _name_before(r, b - 1)
-            if a is None or t[a:b - 1] in r.found:
-                break
-            r.add(a, b - 1)
-            b = a
-        r.list_after(e, [])
+        _list_around(r, off, e)
+
+
+def _list_around(r: Reader, off: int, e: int) -> None:
+    """The other members of the 、-list that holds t[off:e]: 看望了邵志新、温丽娜、蔡文博."""
+    t = r.t
+    b = off
+    while b > 0 and t[b - 1] == "、":
+        a = _name_before(r, b - 1)
+        if a is None or t[a:b - 1] in r.found:
+            break
+        r.add(a, b - 1)
+        b = a
+    r.list_after(e, [])
 
 
 def _listable(r: Reader, w: str, tag: str, off: int) -> bool:
@@ -294,15 +299,18 @@ def _tagged_pairs(r: Reader, toks, taken) -> None:
     names on both sides of a 、, the second ended by punctuation or a follow word, are people
     wherever the pair stands."""
     t = r.t
-    for (w1, g1, o1), (sep, _, _), (w2, g2, o2) in zip(toks, toks[1:], toks[2:]):
+    for (w0, _, o0), (w1, g1, o1), (sep, _, _), (w2, g2, o2) in zip([("", "", -1), *toks], toks, toks[1:], toks[2:]):
         if sep != "、" or o1 + len(w1) + 1 != o2 or r.end_strength(o2 + len(w2)) < 2:
             continue
+        if len(w0) == 1 and o0 + 1 == o1 and r.surname_len(o0, strong=True):
+            continue  # 邹/玉龙: the surname stands apart before it, the name is longer
         if not (_listable(r, w1, g1, o1) and _listable(r, w2, g2, o2)):
             continue
         if any(a < o2 + len(w2) and o1 < b for a, b in taken):
             continue
         r.add(o1, o1 + len(w1))
         r.add(o2, o2 + len(w2))
+        _list_around(r, o1, o2 + len(w2))
 
 
 # a surname and a form of address (陈老师, 王主任): a person, with no role (honorifics are not roles)

@@ -166,10 +166,13 @@ class Reader(Names):
         # the surname opens a name (梁/nr) or stands alone (郑/ns 立新): not inside a longer word
         # (after 由/据 a token starting at the surname is enough: 由/江力/主持, not 由于)
         marked = self.after_agent_mark(i)
+        toks = nlp.pos_cut(self.t[a:b])
+        if tag is None and {a + off for _, _, off in toks} >= {i, e}:
+            return True  # the tagger cuts at both ends (徐洋/ns 芳/nr 院士): the name is its own words
         return any(
             (a + off == i and (tg.startswith("nr") or len(w) == s or (marked and a + off + len(w) <= e)))
             or (marked and a + off == i - 1 and a + off + len(w) == e and tg.startswith("nr"))  # 由钟刚/nr
-            for w, tg, off in nlp.pos_cut(self.t[a:b])
+            for w, tg, off in toks
         )
 
     def after_agent_mark(self, i: int) -> bool:
