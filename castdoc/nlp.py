@@ -142,6 +142,23 @@ def _write_cache(path: str, data: bytes) -> None:
         except BaseException:
             os.unlink(tmp)
             raise
+        _prune(os.path.dirname(path), keep=path)
+    except OSError:
+        pass
+
+
+KEEP_TABLES = 6  # word tables kept in the cache folder (one per install; 12 MB each)
+
+
+def _prune(folder: str, keep: str) -> None:
+    """Old installs' tables out: the newest KEEP_TABLES stay (a venv and pipx, CI and a user
+    each keep theirs), so the folder does not grow with every upgrade."""
+    try:
+        tables = [e for e in os.scandir(folder) if e.name.startswith("words-") and e.name.endswith(".cache")]
+        tables.sort(key=lambda e: e.stat().st_mtime, reverse=True)
+        for e in tables[KEEP_TABLES:]:
+            if e.path != keep:
+                os.unlink(e.path)
     except OSError:
         pass
 

@@ -107,3 +107,21 @@ def test_warm_loads_every_word_before_workers_fork():
     t = nlp.table()
     assert t._shards is None or t._shards.done()
     assert len(t.table) > 500_000
+
+
+def test_old_word_tables_are_pruned(tmp_path):
+    import os
+    import time
+
+    from castdoc import nlp
+
+    for k in range(10):
+        f = tmp_path / f"words-jieba-x-{k:02d}.cache"
+        f.write_bytes(b"x")
+        os.utime(f, (time.time() - 1000 + k, time.time() - 1000 + k))
+    (tmp_path / "other.cache").write_bytes(b"y")
+    keep = tmp_path / "words-jieba-x-00.cache"
+    nlp._prune(str(tmp_path), keep=str(keep))
+    left = sorted(p.name for p in tmp_path.glob("words-*.cache"))
+    assert len(left) == nlp.KEEP_TABLES + 1 and keep.name in left  # the one just written stays
+    assert (tmp_path / "other.cache").exists()
