@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import os
 import sys
-import tempfile
 from typing import Iterator
 from importlib import resources
 from pathlib import Path
@@ -133,18 +132,10 @@ def _read_cache(path: str) -> bytes | None:
 def _write_cache(path: str, data: bytes) -> None:
     """Write the cache atomically (mode 0600, in the private folder); a cache that cannot be
     written is only rebuilt next time."""
-    try:
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".words-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+    from .writeout import write_cache_file
+
+    if write_cache_file(path, data, ".words-"):
         _prune(os.path.dirname(path), keep=path)
-    except OSError:
-        pass
 
 
 KEEP_TABLES = 6  # word tables kept in the cache folder (one per install; 12 MB each)

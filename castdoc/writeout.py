@@ -149,3 +149,20 @@ def _sweep(folder: Path) -> None:
             os.unlink(e.path)
         except OSError:
             pass
+
+
+def write_cache_file(path: str, data: bytes, prefix: str) -> bool:
+    """A cache file written atomically in castdoc's private cache folder (mode 0600 from
+    mkstemp); False where it could not be, and the cache is only rebuilt next time."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=prefix, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        return False
+    return True

@@ -21,7 +21,6 @@ import marshal
 import os
 import re
 import sys
-import tempfile
 
 try:  # the internals used: present from 3.11 on; without them nothing is installed
     import _sre
@@ -128,15 +127,6 @@ def _save(path: str, entries: dict) -> None:
         payload = marshal.dumps((_stamp(), plain))
     except ValueError:  # pragma: no cover - every part is a plain str, int, list, dict or tuple
         return
-    data = MAGIC + hashlib.sha256(payload).digest() + payload
-    try:
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".regex-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        pass
+    from ..writeout import write_cache_file
+
+    write_cache_file(path, MAGIC + hashlib.sha256(payload).digest() + payload, ".regex-")
