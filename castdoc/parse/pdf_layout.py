@@ -169,6 +169,31 @@ def _rows(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+def white_strips(lines: list[_Line], lo: float, hi: float, size: float, *, margin: float, allowed: int,
+                 min_run: float) -> list[float]:
+    """Middles of the vertical strips (at least ``min_run`` sizes wide, ``margin`` sizes in
+    from either edge) that at most ``allowed`` lines cross: how many lines cover each x is
+    a difference array, linear in lines and width."""
+    width = int(hi - lo) + 2
+    diff = [0] * (width + 1)
+    for ln in lines:
+        diff[max(0, int(ln.x0 - lo))] += 1
+        diff[min(width, int(ln.x1 - lo) + 1)] -= 1
+    runs: list[float] = []
+    cov = 0
+    start = None
+    for x in range(width):
+        cov += diff[x]
+        if margin * size < x < width - margin * size and cov <= allowed:
+            if start is None:
+                start = x
+        else:
+            if start is not None and x - start >= min_run * size:
+                runs.append(lo + (start + x) / 2)
+            start = None
+    return runs
+
+
 def _gutters(lines: list[_Line]) -> list[float]:
     """x positions of the white strips that part columns, when the page has columns."""
     size = sorted(x.size for x in lines)[len(lines) // 2]
@@ -176,25 +201,8 @@ def _gutters(lines: list[_Line]) -> list[float]:
     hi = max(x.x1 for x in lines)
     if hi - lo < 16 * size:
         return []
-    # how many lines cover each x (a difference array: linear in lines and width)
-    width = int(hi - lo) + 2
-    diff = [0] * (width + 1)
-    for ln in lines:
-        diff[max(0, int(ln.x0 - lo))] += 1
-        diff[min(width, int(ln.x1 - lo) + 1)] -= 1
     allowed = max(1, len(lines) // 8)  # headlines across the columns
-    runs: list[float] = []
-    cov = 0
-    start = None
-    for x in range(width):
-        cov += diff[x]
-        if 4 * size < x < width - 4 * size and cov <= allowed:
-            if start is None:
-                start = x
-        else:
-            if start is not None and x - start >= 0.5 * size:
-                runs.append(lo + (start + x) / 2)
-            start = None
+    runs = white_strips(lines, lo, hi, size, margin=4, allowed=allowed, min_run=0.5)
     edges = [lo - 1] + runs + [hi + 1]
     out: list[float] = []
     for k, g in enumerate(runs):

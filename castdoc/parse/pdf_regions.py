@@ -12,7 +12,7 @@ left to ``pdf_layout`` as it was.
 """
 from __future__ import annotations
 
-from .pdf_layout import _Line
+from .pdf_layout import _Line, white_strips
 
 MAX_DEPTH = 12
 HEADLINE = 1.15  # times the body size: a headline's type
@@ -54,22 +54,7 @@ def _x_cut(area: list[_Line]) -> list[list[_Line]] | None:
     width = int(hi - lo) + 2
     if width < 12 * size:
         return None
-    diff = [0] * (width + 1)
-    for ln in area:
-        diff[max(0, int(ln.x0 - lo))] += 1
-        diff[min(width, int(ln.x1 - lo) + 1)] -= 1
-    cuts: list[float] = []
-    cov = 0
-    start = None
-    for x in range(width):
-        cov += diff[x]
-        if cov == 0 and 3 * size < x < width - 3 * size:
-            if start is None:
-                start = x
-        else:
-            if start is not None and x - start >= 0.6 * size:
-                cuts.append(lo + (start + x) / 2)
-            start = None
+    cuts = white_strips(area, lo, hi, size, margin=3, allowed=0, min_run=0.6)
     if not cuts:
         return None
     edges = [lo - 1, *cuts, hi + 1]

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 
 from ..datefmt import parse_full_date
 from ..types import Mention
-from ..vocab import PAGE_DATE
+from ..vocab import PAGE_DATE, alternation
+from ..vocab.dates import RECENTLY
 from .context import Context
 
 _EVENT_DATE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})(?:日?\s*[-~至到]\s*\d{1,2})?日")
 _CUT_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})")
 _DATE_SEPARATORS = re.compile(r"[/.]")
-_RECENTLY = re.compile(r"^\S{0,20}?(?:近日|日前|近期|最近)")  # an event not dated but by its page
+_RECENTLY = re.compile(r"^\S{0,20}?" + alternation(RECENTLY))  # an event not dated but by its page
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 
 from ..types import Mention
-from ..vocab import ORG_SUFFIX
+from ..vocab import ORG_SUFFIX, PRINTED_BY
 from .context import Context
 
-_PRINTED_BY = re.compile(r"^(?P<unit>[^\s:：]{2,30}?)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印[发發]")
 _UNIT = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:科学技术协会|科学技术局|协会|學會|学会|研究会|联合会|委员会|科协|科技局|"
                    r"政府|办公厅|局|厅|委|部)")
 _CODE = re.compile(r"^[\u4e00-\u9fff]{2,10}")
@@ -42,7 +41,7 @@ def from_masthead(ctx: Context, before: int | None) -> Mention | None:
 def from_colophon(ctx: Context) -> Mention | None:
     for i in reversed(ctx.content[-6:]):
         ln = ctx.lines[i]
-        m = _PRINTED_BY.match(ln.text)
+        m = PRINTED_BY.match(ln.text)
         if m and ORG_SUFFIX.search(m.group("unit")):
             return ctx.mention(ln, *m.span("unit"))
     return None

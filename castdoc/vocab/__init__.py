@@ -86,6 +86,7 @@ from .labels import (
     COLOPHON,
     LABEL,
     PERSON_LABELS,
+    PRINTED_BY,
     SOURCE_LINE,
 )
 from .tables import CONTACT_COLUMNS, DUTY_COLUMNS, NO_DEADLINE, column_of

@@ -92,3 +92,6 @@ RELATIVE_UNITS = {"个工作日": "workday", "個工作日": "workday", "工作�
 RELATIVE_AFTER_EVENT = re.compile(
     r"(?:收到|接到|接收到|印发|发布|下发|公布|公示|确认|通知|评审|会议|活动|结束|截止|录取|立项|获批|批准|签订)[^,，。;；]{0,12}?(?:后|後|之日起|之日后|起)\s*$"
 )
+
+# An event dated only as recent: a bulletin then takes its page's publication date (structure).
+RECENTLY = ("近日", "日前", "近期", "最近")

@@ -8,7 +8,10 @@ import re
 # A line that opens with a label is no title, no recipient line and no continuation (lines).
 LABEL = re.compile(r"^(?:附件|附表|附:|联系人|聯繫人|联系电话|联系方式|电话|電話|手机|传真|邮箱|电子邮箱|電子信箱|电子信箱|E-?mail|地址|邮编|网址|特此|主题词|抄送|抄报|印发|供稿)", re.I)
 # 主题词, 抄送, 印发: the 版记, after the signature
-COLOPHON = re.compile(r"^(?:主题词|主題詞|抄送|抄报|抄報|印发|印發|共印|[^\s:：]{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印[发發])")
+# 某某办公室 2024年5月30日印发: who printed the notice, and when (the 版记's last line)
+_PRINTED = r"(?P<unit>[^\s:：]{2,30}?)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印[发發]"
+PRINTED_BY = re.compile("^" + _PRINTED)
+COLOPHON = re.compile(r"^(?:主题词|主題詞|抄送|抄报|抄報|印发|印發|共印|" + _PRINTED + ")")
 
 # -- 附件说明 (structure): 附件: / 附件1: / 附: and the numbered names under it
 ATTACH_HEAD = re.compile(r"^(?:附件下载|相关附件|附件列表|附件|附表|附)\s*(?P<n>\d{0,2}|[一二三四五六七八九十]{1,2})\s*(?:[:：]|(?<=[\d一二三四五六七八九十])\s*[.、．](?!\d))\s*")
